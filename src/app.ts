@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './platform/config.js';
+import type { DatabaseHandle } from './platform/db/index.js';
+import type { DomainModule } from './platform/domain.js';
+import { registerPlatformPlugins } from './platform/http/plugins.js';
+import { sendFragment, sendPage } from './platform/http/render.js';
+import { systemRoutes } from './platform/http/system-routes.js';
+import { loggerOptions } from './platform/logging.js';
+import { JobRunner, type JobHandlers } from './platform/jobs/runner.js';
+import { mailJobs } from './platform/mail/index.js';
+import { ensureSecret } from './platform/settings.js';
+import type { Clock } from './platform/context.js';
+import { accountsDomain } from './domains/accounts/index.js';
+import { adminDomain } from './domains/admin/index.js';
+import { initiativeDomain } from './domains/initiative/index.js';
+import { pagesDomain } from './domains/pages/index.js';
+
+/** What Quartiersnetz can do, one domain per line. */
+export const domains: DomainModule[] = [initiativeDomain, pagesDomain, accountsDomain, adminDomain];
+
+export function jobHandlers(): JobHandlers {
+  return Object.assign({}, mailJobs, ...domains.map((d) => d.jobs ?? {}));
+}
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Run the background job worker in this process (default: config.jobs). */
+  runJobs?: boolean;
+  clock?: Clock;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  const runner = new JobRunner({ db: database.db, log: app.log, config, clock: options.clock }, jobHandlers());
+  app.decorate('jobs', runner);
+
+  const appSecret = await ensureSecret(database.db, 'csrf_secret');
+  await registerPlatformPlugins(app, { appSecret });
+  app.decorateReply('page', function (title, body, pageOptions) {
+    return sendPage(this, title, body, pageOptions?.description);
+  });
+  app.decorateReply('fragment', function (body) {
+    return sendFragment(this, body);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(systemRoutes);
+  for (const domain of domains) await app.register(domain.routes);
+
+  if (options.runJobs ?? config.jobs) {
+    app.addHook('onReady', async () => runner.start());
+    app.addHook('onClose', async () => runner.stop());
+  }
+  return app;
+}

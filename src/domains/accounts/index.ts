@@ -1,0 +1,4 @@
+import type { DomainModule } from '../../platform/domain.js';
+import { accountsRoutes } from './routes.js';
+
+export const accountsDomain: DomainModule = { name: 'accounts', routes: accountsRoutes };

@@ -1,0 +1,4 @@
+import type { DomainModule } from '../../platform/domain.js';
+import { adminRoutes } from './routes.js';
+
+export const adminDomain: DomainModule = { name: 'admin', routes: adminRoutes };

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('initiative', () => {
+  it('presents the seeded initiative on the German start page without setting a cookie', async () => {
+    const response = await t.app.inject({ url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect(response.body).toContain('<html lang="de"');
+    expect(response.body).toContain('Deutscher Verband für Wohnungswesen, Städtebau und Raumordnung e.V.');
+    expect(response.body).toContain('STADT ALS CAMPUS e.V.');
+    expect(response.body).toContain('Nationale Stadtentwicklungspolitik');
+    expect(response.body).toContain('laufend');
+    expect(response.body).toContain('Erfahrungsaustausch in Bernburg');
+    expect(response.body).toContain('href="/en/"');
+  });
+
+  it('serves the English start page with a switch back to German', async () => {
+    const response = await t.app.inject({ url: '/en/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<html lang="en"');
+    expect(response.body).toContain('Timeline 2020 to 2025');
+    expect(response.body).toMatch(/href="\/"[^>]*hreflang="de"/);
+  });
+
+  it('answers the profile as JSON in the language asked for', async () => {
+    const de = await t.app.inject({ url: '/api/v1/initiative' });
+    expect(de.statusCode).toBe(200);
+    const body = de.json();
+    expect(body.carrierShort).toBe('DV');
+    expect(body.initiator).toBe('STADT ALS CAMPUS e.V.');
+    expect(body.period).toEqual({ startYear: 2020, endYear: null });
+    expect(body.status).toBe('running');
+    expect(body.timeline.map((m: { year: number }) => m.year)).toContain(2025);
+    const en = await t.app.inject({ url: '/api/v1/initiative', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.json().timeline[0].title).toBe('The networking initiative starts');
+  });
+});

@@ -1,0 +1,45 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { DbOrTx } from './db/index.js';
+import type { Locale } from './i18n/index.js';
+
+export type Role = 'member' | 'coordinator' | 'admin';
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  /** Set when the request came with a session cookie (not a personal access token). */
+  sessionId: number | null;
+}
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every use case receives first: db handle, who acts, in which language, with which clock. */
+export interface Context {
+  db: DbOrTx;
+  user: CurrentUser | null;
+  locale: Locale;
+  log: FastifyBaseLogger;
+  clock: Clock;
+  config: Config;
+}
+
+export function createContext(base: Omit<Context, 'user' | 'locale' | 'clock'> & Partial<Pick<Context, 'user' | 'locale' | 'clock'>>): Context {
+  return { user: null, locale: 'de', clock: systemClock, ...base };
+}
+
+/** The same context inside a transaction. */
+export function withDb(ctx: Context, db: DbOrTx): Context {
+  return { ...ctx, db };
+}
+
+const rank: Record<Role, number> = { member: 1, coordinator: 2, admin: 3 };
+export function hasRole(user: CurrentUser | null, role: Role): boolean {
+  return user !== null && rank[user.role] >= rank[role];
+}

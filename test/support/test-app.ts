@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import pino from 'pino';
+import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { createContext, type Clock, type Context, type CurrentUser } from '../../src/platform/context.js';
+import { openDatabase, type Db } from '../../src/platform/db/index.js';
+import type { Locale } from '../../src/platform/i18n/index.js';
+import { SESSION_COOKIE } from '../../src/platform/auth/sessions.js';
+import path from 'node:path';
+import { serverTemplate, templateDir, testDbDir } from './template.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  kind: 'pglite' | 'postgres';
+  /** A use-case context as this user (or anonymous). */
+  ctx(user?: CurrentUser | null, locale?: Locale): Context;
+  /** Runs every due background job now (mail delivery etc.). */
+  runJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A settable clock for tests of expiry and reminders. */
+export class TestClock implements Clock {
+  constructor(private current = new Date()) {}
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/**
+ * A fresh app on its own database: a clone of the migrated+seeded template, in memory on
+ * PGlite, or a new database on the PostgreSQL server when TEST_DATABASE_URL is set.
+ */
+export async function createTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const server = serverTemplate();
+  let databaseUrl: string | null = null;
+  let dropDatabase = async () => {};
+  if (server) {
+    const name = `${server.name}_t${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server.url.toString() });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${server.name}"`).finally(() => admin.end());
+    const url = new URL(server.url);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: server.url.toString() });
+      await client.connect();
+      await client.query(`drop database if exists "${name}" with (force)`).finally(() => client.end());
+    };
+  }
+  let dataDir = templateDir;
+  if (!server) {
+    dataDir = path.join(testDbDir, randomBytes(6).toString('hex'));
+    await fs.cp(templateDir, dataDir, { recursive: true });
+    dropDatabase = () => fs.rm(dataDir, { recursive: true, force: true });
+  }
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, { databaseUrl, dataDir, jobs: false, ...options.config });
+  const database = await openDatabase(config, { poolSize: 4 });
+  const app = await buildApp({ config, database, runJobs: false, clock: options.clock });
+  await app.ready();
+  const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
+  return {
+    app,
+    db: database.db,
+    config,
+    kind: database.kind,
+    ctx: (user = null, locale = 'de') => createContext({ db: database.db, config, log, user, locale, clock: options.clock }),
+    runJobs: () => app.jobs.runDue(),
+    close: async () => {
+      await app.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+/** The CSRF token of the first form in an HTML page. */
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no CSRF token in page');
+  return match[1];
+}
+
+/** The session token from a response's Set-Cookie, if any. */
+export function sessionFrom(response: LightMyRequestResponse): string | null {
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  return cookie && cookie.value ? cookie.value : null;
+}
+
+/**
+ * Submits an HTML form like a browser: loads the page for its CSRF token, then posts the
+ * fields url-encoded, with the session cookie when given.
+ */
+export async function submitForm(
+  app: FastifyInstance,
+  options: { page: string; action?: string; fields: Record<string, string>; session?: string | null },
+): Promise<LightMyRequestResponse> {
+  const cookies = options.session ? { [SESSION_COOKIE]: options.session } : undefined;
+  const pageResponse = await app.inject({ method: 'GET', url: options.page, cookies });
+  const token = csrfFrom(pageResponse.body);
+  return app.inject({
+    method: 'POST',
+    url: options.action ?? options.page,
+    cookies,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: token, ...options.fields }).toString(),
+  });
+}
