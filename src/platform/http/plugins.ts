@@ -41,6 +41,7 @@ export async function registerPlatformPlugins(app: FastifyInstance, options: { a
     strictTransportSecurity: https ? { maxAge: YEAR_SECONDS } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
   });
   await app.register(fastifyRateLimit, {
     global: false,
