@@ -30,12 +30,14 @@ export interface AppOptions {
   /** Run the background job worker in this process (default: config.jobs). */
   runJobs?: boolean;
   clock?: Clock;
+  /** Where logs go (default stdout); tests capture them to check redaction. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,

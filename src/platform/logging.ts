@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 const secretParams = /([?&](?:token|code|next)=)[^&]*/gi;
 
 /** Structured JSON logs with a request id; never cookies, tokens, passwords or session ids. */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level: config.logLevel,
     redact: {

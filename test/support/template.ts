@@ -1,10 +1,19 @@
 import path from 'node:path';
 import { projectRoot } from '../../src/platform/paths.js';
 
-/** The migrated and seeded PGlite data directory that every test file copies. */
-export const templateDir = path.join(projectRoot, '.tmp', 'test-template');
-/** Where test files keep their copies (each removed when the file is done). */
-export const testDbDir = path.join(projectRoot, '.tmp', 'test-dbs');
+/**
+ * Each test run gets its own directory (several runs may overlap on one machine): the migrated and
+ * seeded PGlite template lives in `template/`, the test files' copies next to it.
+ */
+export function runDir(id: string) {
+  return path.join(projectRoot, '.tmp', 'test-runs', id);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testRunDir: string;
+  }
+}
 
 /** The PostgreSQL server database that test databases are cloned from, when TEST_DATABASE_URL is set. */
 export function serverTemplate(): { url: URL; name: string } | null {

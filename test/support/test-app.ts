@@ -10,7 +10,8 @@ import { openDatabase, type Db } from '../../src/platform/db/index.js';
 import type { Locale } from '../../src/platform/i18n/index.js';
 import { SESSION_COOKIE } from '../../src/platform/auth/sessions.js';
 import path from 'node:path';
-import { serverTemplate, templateDir, testDbDir } from './template.js';
+import { inject } from 'vitest';
+import { serverTemplate } from './template.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -39,7 +40,8 @@ export class TestClock implements Clock {
  * A fresh app on its own database: a clone of the migrated+seeded template, in memory on
  * PGlite, or a new database on the PostgreSQL server when TEST_DATABASE_URL is set.
  */
-export async function createTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+/** Overload protection is off by default in tests (parallel test files load the CPU); pressure.test.ts turns it on. */
+export async function createTestApp(options: { clock?: Clock; config?: Partial<Config>; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const server = serverTemplate();
   let databaseUrl: string | null = null;
   let dropDatabase = async () => {};
@@ -57,15 +59,16 @@ export async function createTestApp(options: { clock?: Clock; config?: Partial<C
       await client.query(`drop database if exists "${name}" with (force)`).finally(() => client.end());
     };
   }
-  let dataDir = templateDir;
+  const dir = inject('testRunDir');
+  let dataDir = path.join(dir, 'template');
   if (!server) {
-    dataDir = path.join(testDbDir, randomBytes(6).toString('hex'));
-    await fs.cp(templateDir, dataDir, { recursive: true });
+    dataDir = path.join(dir, randomBytes(6).toString('hex'));
+    await fs.cp(path.join(dir, 'template'), dataDir, { recursive: true });
     dropDatabase = () => fs.rm(dataDir, { recursive: true, force: true });
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, { databaseUrl, dataDir, jobs: false, ...options.config });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, { databaseUrl, dataDir, jobs: false, maxEventLoopDelayMs: 60_000, ...options.config });
   const database = await openDatabase(config, { poolSize: 4 });
-  const app = await buildApp({ config, database, runJobs: false, clock: options.clock });
+  const app = await buildApp({ config, database, runJobs: false, clock: options.clock, logStream: options.logStream });
   await app.ready();
   const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
   return {

@@ -20,7 +20,7 @@ function toAppError(error: FastifyError | Error): AppError {
   if (status === 413) return new AppError('request.too_large', { cause: error });
   if (status === 404) return new AppError('not_found', { cause: error });
   if (status >= 400 && status < 500) return new AppError('request.invalid', { cause: error });
-  if (status === 503) return new AppError('server.overloaded', { cause: error });
+  if (status === 503) return new AppError('server.overloaded', { retryAfterSeconds: 10, cause: error });
   return new AppError('server.error', { cause: error });
 }
 
@@ -61,11 +61,14 @@ const formErrors = new Set<string>(['request.invalid', 'request.csrf', 'request.
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
   reply.code(error.status);
-  const locale = request.isApi ? request.locale : splitLocale(request.url).locale;
-  if (request.isApi || request.url === '/healthz' || request.url === '/readyz') {
+  // Errors can arise before the request context is built (e.g. overload): derive what we need here.
+  const isApi = request.url.startsWith('/api/');
+  const locale = isApi ? request.locale : splitLocale(request.url).locale;
+  if (isApi || request.url === '/healthz' || request.url === '/readyz') {
     return reply.type('application/problem+json; charset=utf-8').send(problemBody(request, error, locale));
   }
-  request.locale ??= locale;
+  request.locale = locale;
+  request.pagePath = splitLocale(request.url).path;
   const form = request.routeOptions?.config?.form;
   if (form && formErrors.has(error.code)) {
     const view = form(request, error);

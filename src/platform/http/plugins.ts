@@ -10,7 +10,7 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/index.js';
 import { assets, fontDir } from '../layout/assets.js';
-import { installErrorHandling, sendError } from './error-handler.js';
+import { installErrorHandling } from './error-handler.js';
 import { requestContext } from './request-context.js';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -50,9 +50,6 @@ export async function registerPlatformPlugins(app: FastifyInstance, options: { a
   await app.register(fastifyUnderPressure, {
     maxEventLoopDelay: app.config.maxEventLoopDelayMs,
     retryAfter: 10,
-    pressureHandler: (request, reply) => {
-      sendError(request, reply, new AppError('server.overloaded', { retryAfterSeconds: 10 }));
-    },
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -33,7 +33,7 @@ export const requestContext = fp(async function requestContext(app: FastifyInsta
   app.decorateRequest('locale', 'de');
   app.decorateRequest('user', null);
   app.decorateRequest('ctx', null as never);
-  app.decorateRequest('csrfSecret', '');
+  app.decorateRequest('csrfSecret', options.appSecret);
   app.decorateRequest('isApi', false);
   app.decorateRequest('pagePath', '/');
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {

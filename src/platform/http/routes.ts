@@ -11,6 +11,8 @@ export interface PageRoute {
   form?: FormView;
   handler: Handler;
   bodyLimit?: number;
+  /** Runs after the CSRF check, e.g. a rate limiter from app.rateLimit(). */
+  preHandler?: RouteShorthandOptions['preHandler'];
 }
 
 /** Registers an HTML route under /path (German) and /en/path (English). */
@@ -19,6 +21,7 @@ export function page(app: FastifyInstance, route: PageRoute) {
     config: { access: route.access, form: route.form },
     schema: { hide: true },
     bodyLimit: route.bodyLimit,
+    preHandler: route.preHandler,
   };
   const method = route.method ?? 'GET';
   const english = route.path === '/' ? '/en/' : `/en${route.path}`;

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createUser } from '../../../test/support/factories.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
+
+let t: TestApp;
+const logLines: string[] = [];
+beforeAll(async () => {
+  t = await createTestApp({ config: { logLevel: 'info' }, logStream: { write: (line) => void logLines.push(line) } });
+});
+afterAll(async () => t?.close());
+
+describe('security headers', () => {
+  it('sends a strict CSP and the other protective headers', async () => {
+    const response = await t.app.inject({ url: '/' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('errors', () => {
+  it('renders a translated 404 page in both languages', async () => {
+    const de = await t.app.inject({ url: '/gibt-es-nicht' });
+    expect(de.statusCode).toBe(404);
+    expect(de.headers['content-type']).toMatch(/text\/html/);
+    expect(de.body).toContain('Seite nicht gefunden');
+    const en = await t.app.inject({ url: '/en/does-not-exist' });
+    expect(en.statusCode).toBe(404);
+    expect(en.body).toContain('<html lang="en"');
+    expect(en.body).toContain('Page not found');
+  });
+
+  it('answers unknown API routes with problem+json', async () => {
+    const response = await t.app.inject({ url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status: 404, code: 'not_found', title: 'Page not found', instance: '/api/v1/nothing-here' });
+  });
+
+  it('rejects a bad bearer token with 401 problem+json', async () => {
+    const response = await t.app.inject({ url: '/api/v1/initiative', headers: { authorization: 'Bearer qn_pat_wrong' } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('auth.required');
+  });
+
+  it('turns a form post without CSRF token into 403', async () => {
+    const user = await createUser(t);
+    const response = await t.app.inject({ method: 'POST', url: '/abmelden', cookies: { [SESSION_COOKIE]: user.session! }, payload: {} });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('rejects a cross-site form post even with a token', async () => {
+    const page = await t.app.inject({ url: '/' });
+    expect(page.statusCode).toBe(200);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/abmelden',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '_csrf=whatever',
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('health', () => {
+  it('reports liveness and readiness', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ok', database: t.kind });
+    expect((await t.app.inject({ url: '/api/v1/health' })).json()).toEqual({ status: 'ok', database: t.kind });
+  });
+});
+
+describe('API description', () => {
+  it('generates OpenAPI 3.1 from the route schemas and renders it as a page', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/v1/initiative'].get.responses['200']).toBeDefined();
+    expect(Object.keys(doc.paths).every((p: string) => p.startsWith('/api/v1/'))).toBe(true);
+    const page = await t.app.inject({ url: '/api/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('/api/v1/initiative');
+  });
+});
+
+describe('privacy of logs', () => {
+  it('never logs cookies, tokens or authorization headers', async () => {
+    const user = await createUser(t);
+    await t.app.inject({ url: '/?token=secret-reset-token', cookies: { [SESSION_COOKIE]: user.session! } });
+    await t.app.inject({ url: '/api/v1/initiative', headers: { authorization: 'Bearer qn_pat_supersecret' } });
+    const all = logLines.join('\n');
+    expect(all).toContain('"reqId"');
+    expect(all).not.toContain(user.session!);
+    expect(all).not.toContain('secret-reset-token');
+    expect(all).not.toContain('qn_pat_supersecret');
+  });
+});
