@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/index.js';
 import { assets, fontDir } from '../layout/assets.js';
 import { installErrorHandling } from './error-handler.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
 import { requestContext } from './request-context.js';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -45,6 +46,7 @@ export async function registerPlatformPlugins(app: FastifyInstance, options: { a
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    store: postgresRateLimitStore(app.database.db),
     errorResponseBuilder: (_request, context) => new AppError('auth.rate_limited', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
   await app.register(fastifyUnderPressure, {
