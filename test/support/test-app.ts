@@ -41,7 +41,9 @@ export class TestClock implements Clock {
  * PGlite, or a new database on the PostgreSQL server when TEST_DATABASE_URL is set.
  */
 /** Overload protection is off by default in tests (parallel test files load the CPU); pressure.test.ts turns it on. */
-export async function createTestApp(options: { clock?: Clock; config?: Partial<Config>; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Clock; config?: Partial<Config>; logStream?: { write(line: string): void }; beforeReady?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
   const server = serverTemplate();
   let databaseUrl: string | null = null;
   let dropDatabase = async () => {};
@@ -69,6 +71,7 @@ export async function createTestApp(options: { clock?: Clock; config?: Partial<C
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, { databaseUrl, dataDir, jobs: false, maxEventLoopDelayMs: 60_000, ...options.config });
   const database = await openDatabase(config, { poolSize: 4 });
   const app = await buildApp({ config, database, runJobs: false, clock: options.clock, logStream: options.logStream });
+  options.beforeReady?.(app);
   await app.ready();
   const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
   return {

@@ -6,7 +6,18 @@ import { SESSION_COOKIE } from '../auth/sessions.js';
 let t: TestApp;
 const logLines: string[] = [];
 beforeAll(async () => {
-  t = await createTestApp({ config: { logLevel: 'info' }, logStream: { write: (line) => void logLines.push(line) } });
+  t = await createTestApp({
+    config: { logLevel: 'info' },
+    logStream: { write: (line) => void logLines.push(line) },
+    beforeReady: (app) => {
+      const boom = async () => {
+        throw new Error('internal detail: connection string postgres://secret');
+      };
+      app.get('/kaputt', { config: { access: 'public' } }, boom);
+      app.get('/en/kaputt', { config: { access: 'public' } }, boom);
+      app.get('/api/v1/kaputt', { config: { access: 'public' } }, boom);
+    },
+  });
 });
 afterAll(async () => t?.close());
 
@@ -34,6 +45,21 @@ describe('errors', () => {
     expect(en.statusCode).toBe(404);
     expect(en.body).toContain('<html lang="en"');
     expect(en.body).toContain('Page not found');
+  });
+
+  it('renders a 500 page without internals, and logs the error', async () => {
+    const de = await t.app.inject({ url: '/kaputt' });
+    expect(de.statusCode).toBe(500);
+    expect(de.body).toContain('Interner Fehler');
+    expect(de.body).toContain(String(de.headers['x-request-id']));
+    expect(de.body).not.toContain('internal detail');
+    const en = await t.app.inject({ url: '/en/kaputt' });
+    expect(en.body).toContain('Sorry, something went wrong');
+    const api = await t.app.inject({ url: '/api/v1/kaputt' });
+    expect(api.statusCode).toBe(500);
+    expect(api.json()).toMatchObject({ status: 500, code: 'server.error' });
+    expect(api.body).not.toContain('internal detail');
+    expect(logLines.join('\n')).toContain('internal detail');
   });
 
   it('answers unknown API routes with problem+json', async () => {
