@@ -27,7 +27,7 @@ export function postgresRateLimitStore(db: Db) {
   let sequence = 0;
   return class PostgresRateLimitStore {
     constructor(
-      _options: LimiterOptions,
+      _options: object,
       private readonly namespace = 'global',
     ) {}
 
@@ -64,7 +64,8 @@ export function postgresRateLimitStore(db: Db) {
     }
 
     /** Each limiter gets its own namespace: its route, its nameSpace option, or its creation order. */
-    child(options: LimiterOptions) {
+    child(routeOptions: object) {
+      const options = routeOptions as LimiterOptions;
       const route = options.routeInfo?.url ? `${[options.routeInfo.method].flat().join(',')} ${options.routeInfo.url}` : null;
       return new PostgresRateLimitStore(options, options.nameSpace ?? route ?? `limiter-${++sequence}`);
     }
