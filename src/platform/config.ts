@@ -14,10 +14,23 @@ export const configVariables = [
   { name: 'NODE_ENV', default: 'development', meaning: 'development, production or test' },
   { name: 'SEED', default: 'true', meaning: 'Seed the initiative data on first start' },
   { name: 'JOBS', default: 'true', meaning: 'Run the background job worker in this process' },
-  { name: 'MAX_EVENT_LOOP_DELAY_MS', default: '1000', meaning: 'Above this event loop delay the server answers 503 with Retry-After' },
+  { name: 'MAX_EVENT_LOOP_DELAY_MS', default: '1000', meaning: 'Above this event loop delay the server answers 503 with Retry-After (0 = off)' },
+  { name: 'OPERATOR_NAME', default: '(empty)', meaning: 'Operator of this installation (person or organisation), shown in Impressum and privacy statement' },
+  { name: 'OPERATOR_ADDRESS', default: '(empty)', meaning: 'Postal address of the operator, lines separated by "\\n"' },
+  { name: 'OPERATOR_EMAIL', default: '(empty)', meaning: 'Contact email of the operator (Impressum, privacy and accessibility contact)' },
+  { name: 'OPERATOR_PHONE', default: '(empty)', meaning: 'Optional phone number of the operator' },
 ] as const;
 
 export type Environment = 'development' | 'production' | 'test';
+
+/** Who runs this installation; differs per deployment, so it comes from the environment. */
+export interface OperatorConfig {
+  name: string | null;
+  /** Postal address, one entry per line. */
+  address: string[];
+  email: string | null;
+  phone: string | null;
+}
 
 export interface Config {
   port: number;
@@ -33,6 +46,7 @@ export interface Config {
   seed: boolean;
   jobs: boolean;
   maxEventLoopDelayMs: number;
+  operator: OperatorConfig;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +100,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const logLevel = str('LOG_LEVEL', envName === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) problems.push(`LOG_LEVEL "${logLevel}" is not a pino level`);
   const publicUrl = url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const operatorEmail = env.OPERATOR_EMAIL?.trim() || null;
+  if (operatorEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(operatorEmail)) problems.push(`OPERATOR_EMAIL is not a valid email address, got "${operatorEmail}"`);
+  const operatorAddress = (env.OPERATOR_ADDRESS ?? '').split(/\r?\n|\\n/).map((line) => line.trim()).filter(Boolean);
 
   const config: Config = {
     port,
@@ -100,7 +117,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     env: envName as Environment,
     seed: bool('SEED', true),
     jobs: bool('JOBS', true),
-    maxEventLoopDelayMs: int('MAX_EVENT_LOOP_DELAY_MS', 1000, 10, 60000),
+    maxEventLoopDelayMs: int('MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60000),
+    operator: { name: env.OPERATOR_NAME?.trim() || null, address: operatorAddress, email: operatorEmail, phone: env.OPERATOR_PHONE?.trim() || null },
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -31,7 +31,8 @@ export interface Context {
 }
 
 export function createContext(base: Omit<Context, 'user' | 'locale' | 'clock'> & Partial<Pick<Context, 'user' | 'locale' | 'clock'>>): Context {
-  return { user: null, locale: 'de', clock: systemClock, ...base };
+  // An explicit `clock: undefined` (e.g. an optional test clock not given) still gets the system clock.
+  return { ...base, user: base.user ?? null, locale: base.locale ?? 'de', clock: base.clock ?? systemClock };
 }
 
 /** The same context inside a transaction. */

@@ -49,14 +49,17 @@ export async function createTestApp(
   let dropDatabase = async () => {};
   if (server) {
     const name = `${server.name}_t${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server.url.toString() });
+    // Connect to the maintenance database: the template itself must have no sessions while cloned.
+    const maintenance = new URL(server.url);
+    maintenance.pathname = '/postgres';
+    const admin = new pg.Client({ connectionString: maintenance.toString() });
     await admin.connect();
     await admin.query(`create database "${name}" template "${server.name}"`).finally(() => admin.end());
     const url = new URL(server.url);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: server.url.toString() });
+      const client = new pg.Client({ connectionString: maintenance.toString() });
       await client.connect();
       await client.query(`drop database if exists "${name}" with (force)`).finally(() => client.end());
     };
@@ -68,7 +71,7 @@ export async function createTestApp(
     await fs.cp(path.join(dir, 'template'), dataDir, { recursive: true });
     dropDatabase = () => fs.rm(dataDir, { recursive: true, force: true });
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, { databaseUrl, dataDir, jobs: false, maxEventLoopDelayMs: 60_000, ...options.config });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, { databaseUrl, dataDir, jobs: false, maxEventLoopDelayMs: 0, ...options.config });
   const database = await openDatabase(config, { poolSize: 4 });
   const app = await buildApp({ config, database, runJobs: false, clock: options.clock, logStream: options.logStream });
   options.beforeReady?.(app);

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loadConfig } from '../config.js';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.js';
-import { openDatabase } from './index.js';
+import { createTestApp } from '../../../test/support/test-app.js';
 
 const dirs: string[] = [];
 async function tempDir() {
@@ -42,34 +41,36 @@ describe('embedded database lock', () => {
   });
 
   it('keeps the event loop free while PGlite works, and serialises transactions', async () => {
-    if (process.env.TEST_DATABASE_URL) return; // PGlite-specific
-    const handle = await openDatabase(loadConfig({}, { dataDir: await tempDir() }));
+    const t = await createTestApp();
     try {
+      if (t.kind !== 'pglite') return;
       let ticks = 0;
       const timer = setInterval(() => ticks++, 5);
-      await sql`select count(*) from generate_series(1, 1000000)`.execute(handle.db);
+      await sql`select count(*) from generate_series(1, 500000)`.execute(t.db);
       clearInterval(timer);
       expect(ticks).toBeGreaterThan(3); // the main thread kept running during the query
 
-      await sql`create table counter (n int)`.execute(handle.db);
-      await sql`insert into counter values (0)`.execute(handle.db);
+      await sql`create table counter (n int)`.execute(t.db);
+      await sql`insert into counter values (0)`.execute(t.db);
       await Promise.all(
         Array.from({ length: 20 }, () =>
-          handle.db.transaction().execute(async (trx) => {
+          t.db.transaction().execute(async (trx) => {
             const row = await sql<{ n: number }>`select n from counter`.execute(trx);
             await sql`update counter set n = ${row.rows[0]!.n + 1}`.execute(trx);
           }),
         ),
       );
-      const final = await sql<{ n: number }>`select n from counter`.execute(handle.db);
+      const final = await sql<{ n: number }>`select n from counter`.execute(t.db);
       expect(final.rows[0]!.n).toBe(20);
-      await expect(handle.db.transaction().execute(async (trx) => {
-        await sql`update counter set n = 100`.execute(trx);
-        throw new Error('roll back');
-      })).rejects.toThrow('roll back');
-      expect((await sql<{ n: number }>`select n from counter`.execute(handle.db)).rows[0]!.n).toBe(20);
+      await expect(
+        t.db.transaction().execute(async (trx) => {
+          await sql`update counter set n = 100`.execute(trx);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect((await sql<{ n: number }>`select n from counter`.execute(t.db)).rows[0]!.n).toBe(20);
     } finally {
-      await handle.close();
+      await t.close();
     }
-  });
+  }, 120_000);
 });

@@ -56,7 +56,7 @@ export function composeMail(to: string, content: MailContent): Mail {
         <body style="font-family: 'Fira Sans', Arial, sans-serif; line-height: 1.5; color: #171a2b; max-width: 40em;">
           <p>{content.greeting}</p>
           {content.paragraphs.map((p) => (
-            <p>{p}</p>
+            <p style="white-space: pre-line;">{p}</p>
           ))}
           {content.action && (
             <p>
