@@ -3,6 +3,7 @@ import { AppError, type FieldErrors } from '../errors/index.js';
 import { localePath, splitLocale, translator, type Locale } from '../i18n/index.js';
 import { platformMessages, type PlatformMessageKey } from '../i18n/platform-messages.js';
 import { sendPage } from './render.js';
+import { isApiUrl } from './types.js';
 
 /** Turns anything thrown into an AppError; unknown errors become a 500 without internals. */
 function toAppError(error: FastifyError | Error): AppError {
@@ -62,7 +63,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
   reply.code(error.status);
   // Errors can arise before the request context is built (e.g. overload): derive what we need here.
-  const isApi = request.url.startsWith('/api/');
+  const isApi = isApiUrl(request.url);
   const locale = isApi ? request.locale : splitLocale(request.url).locale;
   if (isApi || request.url === '/healthz' || request.url === '/readyz') {
     return reply.type('application/problem+json; charset=utf-8').send(problemBody(request, error, locale));

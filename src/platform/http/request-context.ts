@@ -5,7 +5,7 @@ import { AppError } from '../errors/index.js';
 import { localeFromAcceptLanguage, localePath, splitLocale } from '../i18n/index.js';
 import { SESSION_COOKIE, findAccessTokenUser, findSession } from '../auth/sessions.js';
 import { createCsrfToken, verifyCsrfToken } from '../auth/csrf.js';
-import type { Access } from './types.js';
+import { isApiUrl, type Access } from './types.js';
 
 export interface RouteRecord {
   method: string;
@@ -49,7 +49,7 @@ export const requestContext = fp(async function requestContext(app: FastifyInsta
 
   app.addHook('onRequest', async (request, reply) => {
     const url = request.url;
-    request.isApi = url.startsWith('/api/');
+    request.isApi = isApiUrl(url);
     const split = splitLocale(url);
     const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     request.pagePath = split.path + query;

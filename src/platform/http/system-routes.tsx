@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { AppError } from '../errors/index.js';
 import { ApiDocsPage } from './api-docs-view.js';
 import { problemSchema } from './api-schemas.js';
+import { page } from './routes.js';
 
 const healthSchema = Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) });
 
@@ -42,10 +43,13 @@ export async function systemRoutes(app: FastifyInstance) {
 
   app.get('/api/docs/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const title = request.locale === 'de' ? 'API-Dokumentation' : 'API documentation';
-    request.pagePath = '/api/docs';
-    return reply.page(title, <ApiDocsPage document={app.swagger() as unknown as OpenApiDocument} locale={request.locale} />);
+  page(app, {
+    path: '/api/docs',
+    access: 'public',
+    handler: async (request, reply) => {
+      const title = request.locale === 'de' ? 'API-Dokumentation' : 'API documentation';
+      return reply.page(title, <ApiDocsPage document={app.swagger() as unknown as OpenApiDocument} locale={request.locale} />);
+    },
   });
 }
 

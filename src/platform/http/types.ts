@@ -7,6 +7,11 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/index.js';
 import type { JobRunner } from '../jobs/runner.js';
 
+/** JSON API routes (problem+json errors, language from Accept-Language); /api/docs is an HTML page. */
+export function isApiUrl(url: string): boolean {
+  return url.startsWith('/api/v1/') || url === '/api/v1' || url.startsWith('/api/docs/openapi.json');
+}
+
 /** Who may call a route. Every route must declare it; the app refuses to start otherwise. */
 export type Access = 'public' | 'member' | 'coordinator' | 'admin';
 

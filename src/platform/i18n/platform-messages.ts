@@ -5,7 +5,6 @@ export const platformMessages = defineMessages({
   de: {
     'site.name': 'Quartiersnetz',
     'site.tagline': 'Vernetzungsinitiative „Gemeinsam für das Quartier“',
-    'site.kopfzeile': 'Eine Plattform der Nationalen Stadtentwicklungspolitik',
     'layout.skip': 'Zum Inhalt springen',
     'layout.nav': 'Hauptnavigation',
     'layout.home': 'Start',
@@ -59,7 +58,6 @@ export const platformMessages = defineMessages({
   en: {
     'site.name': 'Quartiersnetz',
     'site.tagline': 'Networking initiative “Together for the Neighbourhood”',
-    'site.kopfzeile': 'A platform of the National Urban Development Policy',
     'layout.skip': 'Skip to content',
     'layout.nav': 'Main navigation',
     'layout.home': 'Home',

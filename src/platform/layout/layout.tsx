@@ -40,21 +40,17 @@ export function Layout(props: PageMeta & { children: ComponentChildren }) {
         <a class="qn-skip kern-link" href="#inhalt">
           {t('layout.skip')}
         </a>
-        <div class="kern-kopfzeile">
-          <div class="kern-kopfzeile__content kern-container">
-            <span class="kern-kopfzeile__flagge" aria-hidden="true"></span>
-            <span class="kern-kopfzeile__label">{t('site.kopfzeile')}</span>
-          </div>
-        </div>
         <header class="qn-header">
           <div class="kern-container qn-header__inner">
             <a class="qn-brand" href={link('/')}>
               <span class="qn-brand__name">{t('site.name')}</span>
               <span class="qn-brand__tagline">{t('site.tagline')}</span>
             </a>
-            <a class="kern-link qn-lang" href={localePath(other, props.path)} hrefLang={other} lang={other} aria-label={t('layout.switchToLabel')}>
+            {/* The name starts with the visible text (WCAG 2.5.3); the hint in this page's language is marked as such (3.1.2). */}
+            <a class="kern-link qn-lang" href={localePath(other, props.path)} hrefLang={other} lang={other}>
               <span class="kern-icon kern-icon--language" aria-hidden="true"></span>
               {t('layout.switchTo')}
+              <span class="kern-sr-only" lang={locale}>{` – ${t('layout.switchToLabel')}`}</span>
             </a>
           </div>
           <nav class="qn-nav" aria-label={t('layout.nav')}>
