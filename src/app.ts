@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/index.js';
 import type { DomainModule } from './platform/domain.js';
+import { AppError } from './platform/errors/index.js';
+import { sendError } from './platform/http/error-handler.js';
 import { registerPlatformPlugins } from './platform/http/plugins.js';
 import { sendFragment, sendPage } from './platform/http/render.js';
 import { systemRoutes } from './platform/http/system-routes.js';
@@ -42,6 +44,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // A malformed URL (bad percent-encoding, over-long parameter) is the client's error: 400 in our format.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, 'malformed request');
+      return sendError(request as FastifyRequest, reply as FastifyReply, new AppError('request.invalid', { cause: error }));
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -6,6 +6,7 @@ import { createContext } from './platform/context.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { cliLogger, openMigrated, seedAll, seedOnFirstStart } from './platform/boot.js';
 import { createAdmin } from './domains/accounts/service.js';
+import { ValidationError } from './platform/errors/index.js';
 
 const help = `Quartiersnetz – Kommandozeile / command line
 
@@ -93,8 +94,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error.message);
     process.exit(2);
   }
-  if (error instanceof Error && error.name === 'ValidationError') {
-    console.error(JSON.stringify((error as unknown as { fields: unknown }).fields, null, 2));
+  if (error instanceof ValidationError) {
+    for (const [field, message] of Object.entries(error.fields ?? {})) console.error(`--${field}: ${message}`);
     process.exit(2);
   }
   console.error(error);

@@ -2,6 +2,9 @@ import { ValidationError, type FieldErrors } from './errors/index.js';
 import { translator, type Locale } from './i18n/index.js';
 import { platformMessages } from './i18n/platform-messages.js';
 
+// Control characters have no place in a text field; NUL cannot even be stored in PostgreSQL text.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 // Pragmatic address check: one @, no spaces, a dot in the domain; the verification mail does the rest.
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 
@@ -31,6 +34,10 @@ export class Validator {
       return '';
     }
     const text = (value ?? '').trim();
+    if (controlCharacters.test(text)) {
+      this.add(field, this.t('validation.type'));
+      return '';
+    }
     if (text === '') {
       if (options.required) this.add(field, this.t('validation.required'));
       return '';

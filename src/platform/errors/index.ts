@@ -45,5 +45,6 @@ export const forbidden = () => new AppError('auth.forbidden');
 export class ValidationError extends AppError {
   constructor(fields: FieldErrors) {
     super('request.invalid', { fields });
+    this.name = 'ValidationError';
   }
 }

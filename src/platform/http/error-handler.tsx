@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors } from '../errors/index.js';
-import { localePath, splitLocale, translator, type Locale } from '../i18n/index.js';
+import { localeFromAcceptLanguage, localePath, splitLocale, translator, type Locale } from '../i18n/index.js';
 import { platformMessages, type PlatformMessageKey } from '../i18n/platform-messages.js';
 import { sendPage } from './render.js';
 import { isApiUrl } from './types.js';
@@ -64,7 +64,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   reply.code(error.status);
   // Errors can arise before the request context is built (e.g. overload): derive what we need here.
   const isApi = isApiUrl(request.url);
-  const locale = isApi ? request.locale : splitLocale(request.url).locale;
+  const locale = isApi ? (request.locale ?? localeFromAcceptLanguage(request.headers['accept-language'])) : splitLocale(request.url).locale;
   if (isApi || request.url === '/healthz' || request.url === '/readyz') {
     return reply.type('application/problem+json; charset=utf-8').send(problemBody(request, error, locale));
   }

@@ -62,6 +62,15 @@ describe('errors', () => {
     expect(logLines.join('\n')).toContain('internal detail');
   });
 
+  it('answers a malformed URL with a 400 in our own format', async () => {
+    const html = await t.app.inject({ url: '/en/konto/zugangsschluessel/x%ED%A0%80/widerrufen' });
+    expect(html.statusCode).toBe(400);
+    expect(html.body).toContain('<html lang="en"');
+    const api = await t.app.inject({ url: '/api/v1/admin/users/%E0%A4%A' });
+    expect(api.statusCode).toBe(400);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('answers unknown API routes with problem+json', async () => {
     const response = await t.app.inject({ url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
     expect(response.statusCode).toBe(404);

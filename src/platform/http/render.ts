@@ -9,8 +9,9 @@ export function renderPage(request: FastifyRequest, title: string, body: VNode, 
     locale: request.locale,
     title,
     path: request.pagePath,
-    user: request.user,
-    csrf: request.csrfToken(),
+    user: request.user ?? null,
+    // Requests rejected by the router (malformed URLs) come without our decorations.
+    csrf: typeof request.csrfToken === 'function' ? request.csrfToken() : '',
     description,
     children: body,
   });
