@@ -1,6 +1,6 @@
 import type { Context } from '../../platform/context.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
-import { revokeAllSessions } from '../../platform/auth/sessions.js';
+import { revokeAllAccessTokens, revokeAllSessions } from '../../platform/auth/sessions.js';
 import { Validator } from '../../platform/validation.js';
 import { sendAccountMail } from './mails.js';
 import { consumeToken, inspectToken, issueAccountToken } from './one-time-tokens.js';
@@ -50,6 +50,7 @@ export async function resetPassword(ctx: Context, input: { token?: unknown; pass
     await markEmailVerified(tx.db, check.userId, now);
     await deleteUnusedTokens(tx.db, check.userId, 'reset_password');
     await revokeAllSessions(tx.db, check.userId);
+    await revokeAllAccessTokens(tx.db, check.userId, now); // a reset takes an account back: nothing of the old access survives
     return { kind: 'reset' };
   });
 }

@@ -2,6 +2,9 @@ import type { Context, Role } from '../../platform/context.js';
 import { listAudit, recordAudit } from '../../platform/audit.js';
 import { locales, type Locale } from '../../platform/i18n/index.js';
 import { Validator } from '../../platform/validation.js';
+import { AppError } from '../../platform/errors/index.js';
+import { findAdmins } from '../../platform/auth/users.js';
+import { texts } from './views/shared.js';
 import { presentPassword } from './password-policy.js';
 import { deleteUser, selectAccessTokens, selectSessions, updateUser, type UserRow } from './queries.js';
 import { NAME_MAX } from './registration.js';
@@ -53,6 +56,10 @@ export async function deleteAccount(ctx: Context, input: { password?: unknown })
   v.check();
   await confirmPassword(ctx, row, 'password', password);
   await inTransaction(ctx, async (tx) => {
+    // Someone must remain to administer the platform and receive accessibility feedback.
+    if (row.role === 'admin' && (await findAdmins(tx.db)).every((admin) => admin.id === row.id)) {
+      throw new AppError('conflict', { detail: texts(ctx.locale)('delete.lastAdmin') });
+    }
     await deleteUser(tx.db, row.id);
     await recordAudit(tx, { action: 'user.deleted', subjectUserId: row.id, subjectLabel: `${row.name} <${row.email}>`, details: { by: 'self' } });
   });

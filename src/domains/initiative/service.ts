@@ -1,5 +1,6 @@
 import type { Context } from '../../platform/context.js';
 import { notFound } from '../../platform/errors/index.js';
+import { readCache } from '../../platform/read-cache.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { selectInitiative, selectMilestones, upsertInitiative, upsertMilestones } from './queries.js';
 import { initiativeSeed, milestoneSeed } from './seed.js';
@@ -33,9 +34,12 @@ export interface InitiativeProfile {
 
 const pick = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
 
+// The profile is on the start page and in the API on every request, and changes only by seeding.
+const profileCache = readCache<[Awaited<ReturnType<typeof selectInitiative>>, Awaited<ReturnType<typeof selectMilestones>>]>(5000);
+
 /** The initiative's public profile with its timeline, in the caller's language. */
 export async function getInitiative(ctx: Context): Promise<InitiativeProfile> {
-  const [row, milestones] = await Promise.all([selectInitiative(ctx.db), selectMilestones(ctx.db)]);
+  const [row, milestones] = await profileCache.get(ctx.db, () => Promise.all([selectInitiative(ctx.db), selectMilestones(ctx.db)]));
   if (!row) throw notFound();
   const { locale } = ctx;
   return {
@@ -68,4 +72,5 @@ export async function getInitiative(ctx: Context): Promise<InitiativeProfile> {
 export async function seedInitiative(ctx: Context) {
   await upsertInitiative(ctx.db, initiativeSeed);
   await upsertMilestones(ctx.db, milestoneSeed);
+  profileCache.clear(ctx.db);
 }

@@ -63,6 +63,11 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
+/** Revokes every personal access token of a user (after a password reset). */
+export async function revokeAllAccessTokens(db: DbOrTx, userId: number, now: Date) {
+  await db.updateTable('access_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
 export const ACCESS_TOKEN_PREFIX = 'qn_pat_';
 
 /** The user behind a personal access token (Authorization: Bearer …), or null. */

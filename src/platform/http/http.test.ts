@@ -71,6 +71,23 @@ describe('errors', () => {
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
+  it('never turns a protocol-relative path into a link to another site', async () => {
+    const response = await t.app.inject({ url: '/en//evil.example/x' });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('href="//evil.example');
+    expect(response.body).toContain('href="/evil.example/x"');
+  });
+
+  it('refuses cross-site posts to the anonymous API', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/accessibility-feedback',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'message=spam',
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
   it('answers unknown API routes with problem+json', async () => {
     const response = await t.app.inject({ url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
     expect(response.statusCode).toBe(404);

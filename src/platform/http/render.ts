@@ -10,8 +10,8 @@ export function renderPage(request: FastifyRequest, title: string, body: VNode, 
     title,
     path: request.pagePath,
     user: request.user ?? null,
-    // Requests rejected by the router (malformed URLs) come without our decorations.
-    csrf: typeof request.csrfToken === 'function' ? request.csrfToken() : '',
+    // Only the signed-in layout has a form (log out). Requests rejected by the router come undecorated.
+    csrf: request.user && typeof request.csrfToken === 'function' ? request.csrfToken() : '',
     description,
     children: body,
   });

@@ -79,8 +79,9 @@ export const requestContext = fp(async function requestContext(app: FastifyInsta
 
   app.addHook('preHandler', async (request) => {
     if (safeMethods.has(request.method)) return;
-    if (request.isApi && request.user?.sessionId == null) return; // token or anonymous: no ambient credential to abuse
+    // Browsers send Origin on cross-site posts: refuse them everywhere, the anonymous API included.
     if (!sameOrigin(request.headers.origin, request.headers.host)) throw new AppError('request.csrf');
+    if (request.isApi && request.user?.sessionId == null) return; // token or anonymous: no ambient credential to abuse
     const body = request.body as Record<string, unknown> | undefined;
     const token = request.isApi ? request.headers['x-csrf-token'] : (body?._csrf ?? request.headers['x-csrf-token']);
     if (!verifyCsrfToken(request.csrfSecret, token, request.user === null)) throw new AppError('request.csrf');

@@ -28,7 +28,8 @@ export function translator<K extends string>(messages: Messages<K>, locale: Loca
 
 /** German pages live at /…, English ones at /en/…. */
 export function localePath(locale: Locale, path: string): string {
-  const clean = path.startsWith('/') ? path : `/${path}`;
+  // Collapse leading slashes: "//host/x" would be a link to another site.
+  const clean = '/' + path.replace(/^[/\\]+/, '');
   if (locale === 'de') return clean;
   return clean === '/' ? '/en/' : `/en${clean}`;
 }

@@ -110,7 +110,7 @@ export function Layout(props: PageMeta & { children: ComponentChildren }) {
               <li><a class="kern-link" href={link('/datenschutz')}>{t('layout.privacy')}</a></li>
               <li><a class="kern-link" href={link('/barrierefreiheit')}>{t('layout.accessibility')}</a></li>
               <li><a class="kern-link" href={link('/leichte-sprache')}>{t('layout.easyLanguage')}</a></li>
-              <li><a class="kern-link" href="/api/docs">{t('layout.api')}</a></li>
+              <li><a class="kern-link" href={link('/api/docs')}>{t('layout.api')}</a></li>
             </ul>
           </nav>
         </footer>
