@@ -60,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const appSecret = await ensureSecret(database.db, 'csrf_secret');
   await registerPlatformPlugins(app, { appSecret });
   app.decorateReply('page', function (title, body, pageOptions) {
-    return sendPage(this, title, body, pageOptions?.description);
+    return sendPage(this, title, body, pageOptions);
   });
   app.decorateReply('fragment', function (body) {
     return sendFragment(this, body);

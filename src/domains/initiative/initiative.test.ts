@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createUser } from '../../../test/support/factories.js';
+import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,5 +42,18 @@ describe('initiative', () => {
     expect(body.timeline.map((m: { year: number }) => m.year)).toContain(2025);
     const en = await t.app.inject({ url: '/api/v1/initiative', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(en.json().timeline[0].title).toBe('The networking initiative starts');
+  });
+
+  it('serves anonymous visitors a shared rendering, but signed-in members their own page', async () => {
+    const first = await t.app.inject({ url: '/' });
+    const second = await t.app.inject({ url: '/' });
+    expect(second.body).toBe(first.body);
+    expect(first.body).toContain('href="/anmelden"');
+    const user = await createUser(t, { name: 'Erika <Mustermann>' });
+    const mine = await t.app.inject({ url: '/', cookies: { [SESSION_COOKIE]: user.session! } });
+    expect(mine.body).not.toContain('href="/anmelden"');
+    expect(mine.body).toContain('name="_csrf"');
+    const again = await t.app.inject({ url: '/' });
+    expect(again.body).not.toContain('name="_csrf"');
   });
 });

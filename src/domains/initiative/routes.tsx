@@ -14,7 +14,10 @@ export async function initiativeRoutes(app: FastifyInstance) {
     handler: async (request, reply) => {
       const initiative = await getInitiative(request.ctx);
       const t = translator(messages, request.locale);
-      return reply.page(t('home.title'), <HomePage initiative={initiative} locale={request.locale} loggedIn={request.user !== null} />, { description: initiative.claim });
+      return reply.page(t('home.title'), <HomePage initiative={initiative} locale={request.locale} loggedIn={request.user !== null} />, {
+        description: initiative.claim,
+        anonymousCacheSeconds: 5,
+      });
     },
   });
   app.get('/en', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/en/', 301));

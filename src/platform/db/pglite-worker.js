@@ -9,9 +9,9 @@ const options = workerData;
 
 const db = new PGlite(options.dataDir, {
   relaxedDurability: false,
-  // PGlite's default of 128 MB shared buffers makes an idle server weigh ~400 MB; 32 MB keeps
-  // it near 250 MB and is plenty for an embedded installation (see docs/PERFORMANCE.md).
-  postgresqlconf: ['shared_buffers=32MB'],
+  // PGlite's default of 128 MB shared buffers makes an idle server weigh ~400 MB; 16 MB keeps
+  // it well under 300 MB and is plenty for an embedded installation (see docs/PERFORMANCE.md).
+  postgresqlconf: ['shared_buffers=16MB'],
 });
 
 /** @param {unknown} error */

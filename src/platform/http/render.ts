@@ -18,12 +18,38 @@ export function renderPage(request: FastifyRequest, title: string, body: VNode, 
   return '<!doctype html>' + renderToString(page);
 }
 
-export function sendPage(reply: FastifyReply, title: string, body: VNode, description?: string) {
+// Rendered pages that are the same for every anonymous visitor, per app instance, language and path.
+const anonymousPages = new WeakMap<object, Map<string, { html: string; expires: number }>>();
+
+export interface PageOptions {
+  description?: string;
+  /**
+   * Serve anonymous visitors the same rendering for this many seconds (micro-cache for the busiest
+   * public pages). Only for pages whose anonymous HTML depends on nothing but language and path.
+   */
+  anonymousCacheSeconds?: number;
+}
+
+export function sendPage(reply: FastifyReply, title: string, body: VNode, options: PageOptions = {}) {
   const request = reply.request;
   if (request.headers['hx-request'] === 'true' && request.headers['hx-boosted'] !== 'true') {
     return sendFragment(reply, body);
   }
-  return reply.type('text/html; charset=utf-8').send(renderPage(request, title, body, description));
+  void reply.type('text/html; charset=utf-8');
+  if (!options.anonymousCacheSeconds || request.user || request.method !== 'GET') {
+    return reply.send(renderPage(request, title, body, options.description));
+  }
+  let pages = anonymousPages.get(request.server);
+  if (!pages) anonymousPages.set(request.server, (pages = new Map()));
+  const key = `${request.locale} ${request.url}`;
+  const now = Date.now();
+  let entry = pages.get(key);
+  if (!entry || entry.expires <= now) {
+    if (pages.size > 200) pages.clear(); // query strings must not grow it without bound
+    entry = { html: renderPage(request, title, body, options.description), expires: now + options.anonymousCacheSeconds * 1000 };
+    pages.set(key, entry);
+  }
+  return reply.send(entry.html);
 }
 
 export function sendFragment(reply: FastifyReply, body: VNode) {

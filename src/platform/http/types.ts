@@ -6,6 +6,7 @@ import type { AppError } from '../errors/index.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/index.js';
 import type { JobRunner } from '../jobs/runner.js';
+import type { PageOptions } from './render.js';
 
 /** JSON API routes (problem+json errors, language from Accept-Language); /api/docs is an HTML page. */
 export function isApiUrl(url: string): boolean {
@@ -35,7 +36,7 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     /** Renders a full page (or only the main content for an htmx request). */
-    page(title: string, body: VNode, options?: { description?: string }): FastifyReply;
+    page(title: string, body: VNode, options?: PageOptions): FastifyReply;
     /** Renders an HTML fragment. */
     fragment(body: VNode): FastifyReply;
   }
