@@ -24,6 +24,7 @@ declare module '../db/types.js' {
 
 export interface ClaimedJob {
   id: number;
+  run_at: Date;
   name: string;
   payload: unknown;
   attempts: number;
@@ -44,8 +45,9 @@ export async function claimDueJobs(db: DbOrTx, workerId: string, limit: number, 
       limit ${limit}
       for update skip locked
     )
-    returning id, name, payload, attempts, max_attempts`.execute(db);
-  return result.rows;
+    returning id, name, payload, attempts, max_attempts, run_at`.execute(db);
+  // RETURNING does not keep the subquery's order: run the batch in due order (FIFO).
+  return result.rows.sort((a, b) => a.run_at.getTime() - b.run_at.getTime() || a.id - b.id);
 }
 
 export async function markJobDone(db: DbOrTx, id: number, now: Date) {

@@ -63,6 +63,14 @@ describe('job runner', () => {
     expect(ran).toBe(1);
   });
 
+  it('runs a batch in the order the jobs were queued', async () => {
+    const seen: number[] = [];
+    const runner = new JobRunner({ db: t.db, log, config: t.config, clock }, { ordered: async (_ctx, payload) => void seen.push((payload as { n: number }).n) });
+    for (let n = 0; n < 8; n++) await enqueueJob(t.db, 'ordered', { n }, { runAt: new Date(clock.now().getTime() - 1000 + n) });
+    await runner.runDue();
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('backs off exponentially with a cap', () => {
     expect(backoffMs(1)).toBeGreaterThanOrEqual(12_000);
     expect(backoffMs(1)).toBeLessThanOrEqual(18_000);
