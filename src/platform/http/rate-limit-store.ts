@@ -23,8 +23,11 @@ interface LimiterOptions {
  * A store for @fastify/rate-limit that keeps its fixed-window counters in PostgreSQL, so the
  * limits hold across restarts and across app instances. One upsert per limited request.
  */
+const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+
 export function postgresRateLimitStore(db: Db) {
   let sequence = 0;
+  let lastCleanup = 0; // counters older than a day are deleted at most every 10 minutes
   return class PostgresRateLimitStore {
     constructor(
       _options: object,
@@ -45,7 +48,11 @@ export function postgresRateLimitStore(db: Db) {
         .then((result) => {
           const row = result.rows[0]!;
           callback(null, { current: row.count, ttl: Math.max(0, Math.round(row.ttl)) });
-          if (Math.random() < 0.01) void sql`delete from rate_limits where window_start < now() - interval '1 day'`.execute(db).catch(() => undefined);
+          const now = Date.now();
+          if (now - lastCleanup > CLEANUP_EVERY_MS) {
+            lastCleanup = now;
+            void sql`delete from rate_limits where window_start < now() - interval '1 day'`.execute(db).catch(() => undefined);
+          }
         })
         .catch((error: Error) => callback(error));
     }

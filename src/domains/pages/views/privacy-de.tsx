@@ -38,9 +38,9 @@ export function PrivacyDe(props: { operator: Operator; publicUrl: string }) {
         zugehörigen Protokolleintrag zuordnen lässt. Passwörter, Cookies, Zugangstoken und Sitzungskennungen werden nicht protokolliert.
       </P>
       <P>
-        Zweck ist ein sicherer und stabiler Betrieb: Fehler finden, Angriffe erkennen und abwehren. Dazu zählt der Server auch kurzzeitig im
-        Arbeitsspeicher, wie oft von einer IP-Adresse Formulare abgeschickt werden (Schutz vor massenhaften Anmeldeversuchen oder Nachrichten); diese
-        Zähler verfallen nach dem jeweiligen Zeitfenster von höchstens einem Tag. Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO; unser berechtigtes
+        Zweck ist ein sicherer und stabiler Betrieb: Fehler finden, Angriffe erkennen und abwehren. Dazu zählt der Server auch kurzzeitig in
+        seiner Datenbank, wie oft von einer IP-Adresse oder für eine E-Mail-Adresse Formulare abgeschickt werden (Schutz vor massenhaften
+        Anmeldeversuchen oder Nachrichten); diese Zähler verfallen nach ihrem Zeitfenster von höchstens einem Tag und werden danach gelöscht. Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO; unser berechtigtes
         Interesse ist der sichere Betrieb der Plattform.
       </P>
       <P>

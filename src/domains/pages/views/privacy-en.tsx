@@ -36,8 +36,8 @@ export function PrivacyEn(props: { operator: Operator; publicUrl: string }) {
       </P>
       <P>
         The purpose is secure and stable operation: finding errors, detecting and fending off attacks. For this the server also counts, briefly and in
-        memory only, how often forms are sent from one IP address (protection against mass login attempts or messages); these counters expire after
-        their time window of at most one day. The legal basis is Art. 6(1)(f) GDPR; our legitimate interest is the secure operation of the platform.
+        its database, how often forms are sent from one IP address or for one email address (protection against mass login attempts or messages);
+        these counters expire after their time window of at most one day and are deleted afterwards. The legal basis is Art. 6(1)(f) GDPR; our legitimate interest is the secure operation of the platform.
       </P>
       <P>
         Logs are deleted after {LOG_RETENTION_DAYS} days at the latest. Only when a specific security incident must be investigated do we keep the entries
