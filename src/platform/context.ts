@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
-import type { DbOrTx } from './db/index.js';
+import type { Db, DbOrTx } from './db/index.js';
 import type { Locale } from './i18n/index.js';
 
 export type Role = 'member' | 'coordinator' | 'admin';
@@ -43,4 +43,10 @@ export function withDb(ctx: Context, db: DbOrTx): Context {
 const rank: Record<Role, number> = { member: 1, coordinator: 2, admin: 3 };
 export function hasRole(user: CurrentUser | null, role: Role): boolean {
   return user !== null && rank[user.role] >= rank[role];
+}
+
+/** Runs work in one transaction (or in the caller's, when there already is one). */
+export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
+  return (ctx.db as Db).transaction().execute((trx) => work(withDb(ctx, trx)));
 }

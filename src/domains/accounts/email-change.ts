@@ -8,7 +8,8 @@ import { presentPassword } from './password-policy.js';
 import { selectUserByEmail, selectUserById, updateUser } from './queries.js';
 import type { LinkProblem } from './one-time-tokens.js';
 import type { CheckMail } from './registration.js';
-import { confirmPassword, currentAccount, inTransaction } from './support.js';
+import { confirmPassword, currentAccount } from './support.js';
+import { inTransaction } from '../../platform/context.js';
 
 /**
  * Starts an email change: a link goes to the new address, a notice to the current one. An

@@ -7,7 +7,8 @@ import { consumeToken, inspectToken, issueAccountToken } from './one-time-tokens
 import { newPassword, presentPassword } from './password-policy.js';
 import { deleteUnusedTokens, markEmailVerified, selectUserByEmail, selectUserById, updateUser } from './queries.js';
 import type { CheckMail, LinkResult } from './registration.js';
-import { confirmPassword, currentAccount, inTransaction } from './support.js';
+import { confirmPassword, currentAccount } from './support.js';
+import { inTransaction } from '../../platform/context.js';
 
 /** Mails a reset link (1 hour, single use) when the account exists; the answer is the same either way. */
 export async function requestPasswordReset(ctx: Context, input: { email?: unknown }): Promise<CheckMail> {
@@ -39,7 +40,7 @@ export async function resetPassword(ctx: Context, input: { token?: unknown; pass
   if (!link.ok) return { kind: 'invalid', problem: link.problem };
   const user = await selectUserById(ctx.db, link.userId);
   const v = new Validator(ctx.locale);
-  const password = newPassword(v, 'password', input.password, user ? [user.name, user.email] : []);
+  const password = await newPassword(v, 'password', input.password, user ? [user.name, user.email] : []);
   v.check();
   const passwordHash = await hashPassword(password);
   return inTransaction(ctx, async (tx) => {
@@ -60,7 +61,7 @@ export async function changePassword(ctx: Context, input: { currentPassword?: un
   const account = await currentAccount(ctx);
   const v = new Validator(ctx.locale);
   const current = presentPassword(v, 'currentPassword', input.currentPassword) ?? '';
-  const next = newPassword(v, 'newPassword', input.newPassword, [account.name, account.email]);
+  const next = await newPassword(v, 'newPassword', input.newPassword, [account.name, account.email]);
   v.check();
   await confirmPassword(ctx, account, 'currentPassword', current);
   const passwordHash = await hashPassword(next);

@@ -1,7 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as de from '@zxcvbn-ts/language-de';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { Validator } from '../../platform/validation.js';
 import { translator } from '../../platform/i18n/index.js';
 import { messages, type MessageKey } from './messages.js';
@@ -10,13 +7,26 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
 const MIN_SCORE = 3;
 
-// The estimator answers with message keys (identity translations); our own texts explain them.
-const identity = (set: Record<string, string>) => Object.fromEntries(Object.keys(set).map((key) => [key, key]));
-let estimator: ZxcvbnFactory | null = null;
-function strength(): ZxcvbnFactory {
-  if (estimator) return estimator;
+// The dictionaries weigh about 40 MB in memory: they are loaded when the first new password is
+// checked, not at start (most processes never check one). The estimator answers with message keys
+// (identity translations); our own texts explain them.
+interface Strength { estimator: ZxcvbnFactory; warningKeys: Set<string> }
+let loading: Promise<Strength> | null = null;
+function strength(): Promise<Strength> {
+  loading ??= loadStrength();
+  return loading;
+}
+
+async function loadStrength(): Promise<Strength> {
+  const [{ ZxcvbnFactory }, common, de, en] = await Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-de'),
+    import('@zxcvbn-ts/language-en'),
+  ]);
+  const identity = (set: Record<string, string>) => Object.fromEntries(Object.keys(set).map((key) => [key, key]));
   const german = Object.fromEntries(Object.entries(de.dictionary).map(([name, words]) => [`${name}-de`, words]));
-  estimator = new ZxcvbnFactory({
+  const estimator = new ZxcvbnFactory({
     // Bounds the work per check: with the defaults a random 256-character password kept the
     // event loop busy for seconds. The first 64 characters decide; l33t variants stay few.
     maxLength: 64,
@@ -29,17 +39,15 @@ function strength(): ZxcvbnFactory {
       timeEstimation: identity(en.translations.timeEstimation),
     } as typeof en.translations,
   });
-  return estimator;
+  return { estimator, warningKeys: new Set(Object.keys(en.translations.warnings)) };
 }
-
-const warningKeys = new Set(Object.keys(en.translations.warnings));
 
 /**
  * Reads a new password: 10–256 characters (the length is checked before anything else looks at
  * it), not guessable from dictionaries, patterns or the person's own name and address.
  * Passwords are taken as typed: no trimming.
  */
-export function newPassword(v: Validator, field: string, value: unknown, userInputs: string[]): string {
+export async function newPassword(v: Validator, field: string, value: unknown, userInputs: string[]): Promise<string> {
   const password = presentPassword(v, field, value);
   if (password === null) return '';
   const t = translator(messages, v.locale);
@@ -48,7 +56,8 @@ export function newPassword(v: Validator, field: string, value: unknown, userInp
     return '';
   }
   const inputs = userInputs.flatMap((input) => [input, ...input.split(/[@.\s_-]+/)]).filter((s) => s.length >= 3);
-  const result = strength().check(password, inputs);
+  const { estimator, warningKeys } = await strength();
+  const result = estimator.check(password, inputs);
   if (result.score >= MIN_SCORE) return password;
   const warning = result.feedback.warning && warningKeys.has(result.feedback.warning) ? t(`password.warning.${result.feedback.warning}` as MessageKey) : '';
   v.add(field, [t('password.weak'), warning, t('password.tip')].filter(Boolean).join(' '));

@@ -8,7 +8,8 @@ import { texts } from './views/shared.js';
 import { presentPassword } from './password-policy.js';
 import { deleteUser, selectAccessTokens, selectSessions, updateUser, type UserRow } from './queries.js';
 import { NAME_MAX } from './registration.js';
-import { confirmPassword, currentAccount, inTransaction } from './support.js';
+import { confirmPassword, currentAccount } from './support.js';
+import { inTransaction } from '../../platform/context.js';
 
 export interface Account {
   id: number;

@@ -6,7 +6,7 @@ import { sendAccountMail } from './mails.js';
 import { consumeToken, issueAccountToken, type LinkProblem } from './one-time-tokens.js';
 import { newPassword } from './password-policy.js';
 import { insertUser, markEmailVerified, selectUserByEmail } from './queries.js';
-import { inTransaction } from './support.js';
+import { inTransaction } from '../../platform/context.js';
 
 export const NAME_MAX = 100;
 
@@ -23,7 +23,7 @@ export async function registerAccount(ctx: Context, input: { name?: unknown; ema
   const name = v.text('name', input.name, { required: true, max: NAME_MAX });
   const email = v.email('email', input.email);
   if (input.locale !== undefined) v.choice('locale', input.locale, ['de', 'en'] as const);
-  const password = newPassword(v, 'password', input.password, [name, email]);
+  const password = await newPassword(v, 'password', input.password, [name, email]);
   v.check();
   const locale = isLocale(input.locale) ? input.locale : ctx.locale;
   // Hashing on both paths keeps a taken address from answering faster.

@@ -6,7 +6,7 @@ import { Validator } from '../../platform/validation.js';
 import { newPassword } from './password-policy.js';
 import { insertUser, selectUserByEmail, updateUser } from './queries.js';
 import { NAME_MAX } from './registration.js';
-import { inTransaction } from './support.js';
+import { inTransaction } from '../../platform/context.js';
 
 // The accounts domain's use cases, for its routes, the CLI and other domains.
 export { registerAccount, verifyEmail, resendVerification, type CheckMail, type LinkResult } from './registration.js';
@@ -39,7 +39,7 @@ export async function createAdmin(ctx: Context, input: { email: string; name: st
     return { created: false, email: existing.email, generatedPassword: undefined };
   }
   const generatedPassword = input.password === undefined ? randomBytes(18).toString('base64url') : undefined;
-  const password = newPassword(v, 'password', input.password ?? generatedPassword, [name, email]);
+  const password = await newPassword(v, 'password', input.password ?? generatedPassword, [name, email]);
   v.check();
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx) => {

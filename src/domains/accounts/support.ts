@@ -1,8 +1,7 @@
-import { withDb, type Context } from '../../platform/context.js';
+import type { Context } from '../../platform/context.js';
 import { AppError, ValidationError } from '../../platform/errors/index.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import { translator } from '../../platform/i18n/index.js';
-import type { Db } from '../../platform/db/index.js';
 import { messages } from './messages.js';
 import { selectUserById, type UserRow } from './queries.js';
 
@@ -19,10 +18,4 @@ export async function confirmPassword(ctx: Context, account: UserRow, field: str
   if (!(await verifyPassword(account.password_hash, password))) {
     throw new ValidationError({ [field]: translator(messages, ctx.locale)('password.wrong') });
   }
-}
-
-/** Runs work in one transaction (or in the caller's, when there already is one). */
-export async function inTransaction<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
-  if (ctx.db.isTransaction) return work(ctx);
-  return (ctx.db as Db).transaction().execute((trx) => work(withDb(ctx, trx)));
 }
