@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -13,6 +12,7 @@ import { assets, fontDir } from '../layout/assets.js';
 import { installErrorHandling } from './error-handler.js';
 import { postgresRateLimitStore } from './rate-limit-store.js';
 import { requestContext } from './request-context.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -21,29 +21,7 @@ export async function registerPlatformPlugins(app: FastifyInstance, options: { a
   const https = app.config.publicUrl.startsWith('https:');
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 2 * 1024 * 1024 });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'"],
-        'connect-src': ["'self'"],
-        'worker-src': ["'self'"],
-        'object-src': ["'none'"],
-        'base-uri': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
-      },
-    },
-    strictTransportSecurity: https ? { maxAge: YEAR_SECONDS } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-    frameguard: { action: 'deny' },
-  });
+  await registerSecurityHeaders(app, { https });
   await app.register(fastifyRateLimit, {
     global: false,
     store: postgresRateLimitStore(app.database.db),
