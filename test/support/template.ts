@@ -12,13 +12,28 @@ export function runDir(id: string) {
 declare module 'vitest' {
   export interface ProvidedContext {
     testRunDir: string;
+    /** The run's template database on the PostgreSQL server ('' on PGlite). */
+    testTemplateDb: string;
   }
 }
 
-/** The PostgreSQL server database that test databases are cloned from, when TEST_DATABASE_URL is set. */
-export function serverTemplate(): { url: URL; name: string } | null {
+/**
+ * The PostgreSQL server to test on, when TEST_DATABASE_URL is set. Its database is never changed:
+ * each run migrates and seeds a template of its own named `<database>_tpl…` (so `.ci/run`'s
+ * clean-up of `<database>_t…` finds it), and each test file clones that.
+ */
+export function testServer(): { url: URL; base: string; maintenance: URL } | null {
   const raw = process.env.TEST_DATABASE_URL;
   if (!raw) return null;
   const url = new URL(raw);
-  return { url, name: url.pathname.slice(1) };
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  return { url, base: url.pathname.slice(1) || 'postgres', maintenance };
+}
+
+/** The URL of another database on the same server. */
+export function databaseUrl(server: URL, name: string): string {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

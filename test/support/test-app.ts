@@ -11,7 +11,7 @@ import type { Locale } from '../../src/platform/i18n/index.js';
 import { SESSION_COOKIE } from '../../src/platform/auth/sessions.js';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { serverTemplate } from './template.js';
+import { databaseUrl as urlOf, testServer } from './template.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -44,20 +44,18 @@ export class TestClock implements Clock {
 export async function createTestApp(
   options: { clock?: Clock; config?: Partial<Config>; logStream?: { write(line: string): void }; beforeReady?: (app: FastifyInstance) => void } = {},
 ): Promise<TestApp> {
-  const server = serverTemplate();
+  const server = testServer();
   let databaseUrl: string | null = null;
   let dropDatabase = async () => {};
   if (server) {
-    const name = `${server.name}_t${randomBytes(5).toString('hex')}`;
+    const template = inject('testTemplateDb');
+    const name = `${template}_t${randomBytes(5).toString('hex')}`;
     // Connect to the maintenance database: the template itself must have no sessions while cloned.
-    const maintenance = new URL(server.url);
-    maintenance.pathname = '/postgres';
+    const { maintenance } = server;
     const admin = new pg.Client({ connectionString: maintenance.toString() });
     await admin.connect();
-    await admin.query(`create database "${name}" template "${server.name}"`).finally(() => admin.end());
-    const url = new URL(server.url);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    await admin.query(`create database "${name}" template "${template}"`).finally(() => admin.end());
+    databaseUrl = urlOf(server.url, name);
     dropDatabase = async () => {
       const client = new pg.Client({ connectionString: maintenance.toString() });
       await client.connect();
