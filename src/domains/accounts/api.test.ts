@@ -64,6 +64,20 @@ describe('public API', () => {
     expectProblem(notJson, 400, 'request.invalid');
   });
 
+  it('names the field and speaks the caller’s language when the request schema rejects a body', async () => {
+    const payload = { name: { first: 'a' }, email: uniqueEmail(), role: 'admin' };
+    const fieldsOf = (response: Awaited<ReturnType<typeof t.app.inject>>) => Object.fromEntries(response.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    const german = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { 'accept-language': 'de' }, payload });
+    expectProblem(german, 400, 'request.invalid');
+    expect(fieldsOf(german)).toEqual({
+      name: 'Der Wert hat nicht das erwartete Format.',
+      password: 'Bitte füllen Sie dieses Feld aus.',
+      role: 'Dieses Feld ist hier nicht vorgesehen.',
+    });
+    const english = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { 'accept-language': 'en' }, payload });
+    expect(fieldsOf(english)).toEqual({ name: 'The value does not have the expected format.', password: 'Please fill in this field.', role: 'This field is not expected here.' });
+  });
+
   it('mails a reset link on request, with the same answer for unknown addresses', async () => {
     const person = await createUser(t);
     const known = await t.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: person.email } });

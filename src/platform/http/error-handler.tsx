@@ -5,15 +5,54 @@ import { platformMessages, type PlatformMessageKey } from '../i18n/platform-mess
 import { sendPage } from './render.js';
 import { isApiUrl } from './types.js';
 
+/** The language of an error answer: the API's Accept-Language, or the page's path. */
+function errorLocale(request: FastifyRequest): Locale {
+  return isApiUrl(request.url) ? (request.locale ?? localeFromAcceptLanguage(request.headers['accept-language'])) : splitLocale(request.url).locale;
+}
+
+interface SchemaIssue {
+  keyword: string;
+  instancePath?: string;
+  params?: Record<string, unknown>;
+}
+
+/** One schema validation issue as a field name and a message in the caller's language. */
+function schemaIssue(issue: SchemaIssue, t: ReturnType<typeof translator<PlatformMessageKey>>): [string, string] {
+  const params = issue.params ?? {};
+  const path = (issue.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+  const child = (name: unknown) => (path ? `${path}.${String(name)}` : String(name));
+  switch (issue.keyword) {
+    case 'required':
+      return [child(params.missingProperty), t('validation.required')];
+    case 'additionalProperties':
+      return [child(params.additionalProperty), t('validation.unknownField')];
+    case 'maxLength':
+    case 'maxItems':
+      return [path || 'body', t('validation.tooLong', { max: Number(params.limit) })];
+    case 'minLength':
+    case 'minItems':
+      return [path || 'body', Number(params.limit) === 1 ? t('validation.required') : t('validation.tooShort', { min: Number(params.limit) })];
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+      return [path || 'body', t('validation.choice')];
+    case 'format':
+      return [path || 'body', params.format === 'email' ? t('validation.email') : t('validation.type')];
+    default:
+      return [path || 'body', t('validation.type')];
+  }
+}
+
 /** Turns anything thrown into an AppError; unknown errors become a 500 without internals. */
-function toAppError(error: FastifyError | Error): AppError {
+function toAppError(error: FastifyError | Error, locale: Locale): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
+    const t = translator(platformMessages, locale);
     const fields: FieldErrors = {};
     for (const issue of fastifyError.validation) {
-      const field = (issue.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String((issue.params as { missingProperty?: string })?.missingProperty ?? 'body');
-      fields[field] ??= issue.message ?? 'invalid';
+      const [field, message] = schemaIssue(issue as SchemaIssue, t);
+      fields[field] ??= message;
     }
     return new AppError('request.invalid', { fields, cause: error });
   }
@@ -59,12 +98,12 @@ function ErrorPage(props: { locale: Locale; status: number; message: string; req
 /** Errors after which a form is shown again with what was typed. */
 const formErrors = new Set<string>(['request.invalid', 'request.csrf', 'request.too_large', 'auth.rate_limited', 'conflict']);
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply | Promise<FastifyReply> {
   if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
   reply.code(error.status);
   // Errors can arise before the request context is built (e.g. overload): derive what we need here.
   const isApi = isApiUrl(request.url);
-  const locale = isApi ? (request.locale ?? localeFromAcceptLanguage(request.headers['accept-language'])) : splitLocale(request.url).locale;
+  const locale = errorLocale(request);
   if (isApi || request.url === '/healthz' || request.url === '/readyz') {
     return reply.type('application/problem+json; charset=utf-8').send(problemBody(request, error, locale));
   }
@@ -73,6 +112,17 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   const form = request.routeOptions?.config?.form;
   if (form && formErrors.has(error.code)) {
     const view = form(request, error);
+    if (view instanceof Promise) {
+      // A form that loads data to re-render may itself fail (e.g. the record is not visible): answer that instead.
+      return view.then(
+        (loaded) => sendPage(reply, loaded.title, loaded.body),
+        (failure: unknown) => {
+          if (failure instanceof AppError && !formErrors.has(failure.code)) return sendError(request, reply, failure);
+          request.log.error({ err: failure }, 'form view failed');
+          return sendError(request, reply, new AppError('server.error', { cause: failure }));
+        },
+      );
+    }
     return sendPage(reply, view.title, view.body);
   }
   const t = translator(platformMessages, locale);
@@ -83,7 +133,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, errorLocale(request));
     if (appError.status >= 500 && appError.code !== 'server.overloaded') request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     return sendError(request, reply, appError);

@@ -16,8 +16,8 @@ export function isApiUrl(url: string): boolean {
 /** Who may call a route. Every route must declare it; the app refuses to start otherwise. */
 export type Access = 'public' | 'member' | 'coordinator' | 'admin';
 
-/** A form route re-renders its form with the user's input when a use case rejects it. */
-export type FormView = (request: FastifyRequest, error: AppError) => { title: string; body: VNode };
+/** A form route re-renders its form with the user's input when a use case rejects it (may load data first). */
+export type FormView = (request: FastifyRequest, error: AppError) => { title: string; body: VNode } | Promise<{ title: string; body: VNode }>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -54,6 +54,7 @@ export const platformMessages = defineMessages({
     'validation.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
     'validation.type': 'Der Wert hat nicht das erwartete Format.',
     'validation.choice': 'Bitte wählen Sie einen der angebotenen Werte.',
+    'validation.unknownField': 'Dieses Feld ist hier nicht vorgesehen.',
   },
   en: {
     'site.name': 'Quartiersnetz',
@@ -107,6 +108,7 @@ export const platformMessages = defineMessages({
     'validation.email': 'Please enter a valid email address, e.g. name@example.org.',
     'validation.type': 'The value does not have the expected format.',
     'validation.choice': 'Please choose one of the offered values.',
+    'validation.unknownField': 'This field is not expected here.',
   },
 });
 
