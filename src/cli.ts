@@ -6,6 +6,9 @@ import { createContext } from './platform/context.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { cliLogger, openMigrated, seedAll, seedOnFirstStart } from './platform/boot.js';
 import { createAdmin } from './domains/accounts/service.js';
+import { DEMO_MAX, generateDemoActors } from './domains/actors/demo.js';
+import { asAccount, exportCommand, importCommand } from './domains/actors/import-export-cli.js';
+import { getSetting } from './platform/settings.js';
 import { ValidationError } from './platform/errors/index.js';
 
 const help = `Quartiersnetz – Kommandozeile / command line
@@ -17,6 +20,18 @@ Befehle / commands:
                              start the server (migrates; seeds on first start)
   migrate                    Datenbankschema aktualisieren / apply pending migrations
   seed                       Stammdaten der Initiative (erneut) einspielen / (re)load seed data
+  demo --actors N [--seed S] [--plant-pairs K]
+                             N synthetische Akteure anlegen (echte Orte, Vokabular)
+                             add N synthetic actors (real places, vocabulary); K
+                             complementary offer/need pairs for partner suggestions
+  import actors DATEI [--dry-run] [--as E-MAIL]
+                             Akteure aus CSV importieren (Format: Seite /akteure/import);
+                             import actors from CSV; --dry-run only checks, --as acts as
+                             that coordinator (default: the installation, audit "system")
+  export actors --out DATEI [--format csv|json|geojson] [--filter Q] [--as E-MAIL]
+                             Verzeichnis exportieren, sichtbar wie für --as (sonst öffentlich);
+                             export the directory as --as sees it (default: the public);
+                             Q as in the directory URL, e.g. "sector=welfare&state=BY"
   create-admin --email E [--name N] [--password P]
                              Administrator anlegen oder bestehendes Konto befördern
                              create an admin, or promote an existing account
@@ -77,6 +92,36 @@ async function main(argv: string[]) {
         if (result.generatedPassword) console.log(`Einmaliges Passwort / one-time password: ${result.generatedPassword}\nBitte nach der Anmeldung ändern / please change it after logging in.`);
       });
     }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { actors: { type: 'string' }, seed: { type: 'string' }, 'plant-pairs': { type: 'string' } } });
+      const count = wholeNumber(values.actors, '--actors', 1, DEMO_MAX);
+      const seed = values.seed === undefined ? Date.now() % 2 ** 31 : wholeNumber(values.seed, '--seed', 0, 2 ** 31 - 1);
+      const plantPairs = values['plant-pairs'] === undefined ? 0 : wholeNumber(values['plant-pairs'], '--plant-pairs', 0, Math.floor(count / 2));
+      return withDatabase(config, async (ctx) => {
+        if (!(await getSetting(ctx.db, 'seeded_at'))) await seedAll(ctx, domains); // the places come with the seed
+        const started = performance.now();
+        const result = await generateDemoActors(ctx, { count, seed, plantPairs });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(`${result.created} Demo-Akteure angelegt / demo actors created (seed ${seed}, ${seconds} s).`);
+        for (const pair of result.pairs) console.log(`  Paar / pair: ${pair.a} ↔ ${pair.b} (${pair.offer} / ${pair.need})`);
+      });
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, as: { type: 'string' } } });
+      if (positionals[0] !== 'actors' || !positionals[1]) throw new UsageError(`import actors DATEI [--dry-run] [--as E-MAIL]\n\n${help}`);
+      return withDatabase(config, async (ctx) => {
+        const as = await asAccount(ctx, values.as);
+        process.exitCode = await importCommand(as, { file: positionals[1]!, dryRun: values['dry-run'] ?? false, commandLine: values.as === undefined });
+      });
+    }
+    case 'export': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, format: { type: 'string' }, filter: { type: 'string' }, as: { type: 'string' } } });
+      if (positionals[0] !== 'actors' || !values.out) throw new UsageError(`export actors --out DATEI [--format csv|json|geojson] [--filter Q] [--as E-MAIL]\n\n${help}`);
+      return withDatabase(config, async (ctx) => {
+        await exportCommand(await asAccount(ctx, values.as), { format: values.format ?? 'csv', out: values.out!, filter: values.filter ?? '' });
+        console.log(`Exportiert / exported: ${values.out}`);
+      });
+    }
     case 'help':
     case '--help':
     case '-h':
@@ -88,6 +133,12 @@ async function main(argv: string[]) {
 }
 
 class UsageError extends Error {}
+
+function wholeNumber(raw: string | undefined, name: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (raw === undefined || !/^\d+$/.test(raw) || value < min || value > max) throw new UsageError(`${name}: ganze Zahl von ${min} bis ${max} / whole number from ${min} to ${max}`);
+  return value;
+}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError) {

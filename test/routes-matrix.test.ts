@@ -109,6 +109,17 @@ function verdict(record: RouteRecord, url: string, expected: Expectation, respon
   }
 }
 
+/** > 0 when the router takes pattern a before b for a path both match: the first differing segment decides, static before parameter before wildcard. */
+function routerPrefers(a: string, b: string): number {
+  const rank = (segment: string | undefined) => (segment === undefined ? 3 : segment === '*' ? 0 : segment.startsWith(':') ? 1 : 2);
+  const [left, right] = [a.split('/'), b.split('/')];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = rank(left[i]) - rank(right[i]);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
 interface Row {
   route: string;
   role: string;
@@ -210,7 +221,9 @@ describe('route × role matrix', () => {
     const misrouted = records.flatMap((record) => {
       const url = concreteUrl(record.url);
       const matches = records.filter((r) => r.method === record.method && patternMatches(r.url, url));
-      return matches.length === 1 && matches[0] === record ? [] : [`${record.method} ${url} matches ${matches.map((m) => m.url).join(', ') || 'nothing'}`];
+      // As the router decides: a static segment wins over a parameter ("/akteure/neu" over "/akteure/:slug").
+      const best = matches.filter((m) => matches.every((other) => routerPrefers(m.url, other.url) >= 0));
+      return best.length === 1 && best[0] === record ? [] : [`${record.method} ${url} matches ${matches.map((m) => m.url).join(', ') || 'nothing'}`];
     });
     expect(misrouted).toEqual([]);
   });

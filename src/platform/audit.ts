@@ -19,7 +19,16 @@ declare module './db/types.js' {
   }
 }
 
-export type AuditAction = 'user.role_changed' | 'user.deleted' | 'user.created_admin';
+export type AuditAction =
+  | 'user.role_changed'
+  | 'user.deleted'
+  | 'user.created_admin'
+  | 'actor.approved'
+  | 'actor.rejected'
+  | 'actor.merged'
+  | 'actor.deleted'
+  | 'actor.imported'
+  | 'tag.merged';
 
 export interface AuditEntry {
   id: number;

@@ -15,9 +15,15 @@ const locales = ['de', 'en'] as const;
 type Lang = (typeof locales)[number];
 const at = (lang: Lang, path: string) => (lang === 'de' ? path : path === '/' ? '/en/' : `/en${path}`);
 
-const publicPages = ['/', '/impressum', '/datenschutz', '/barrierefreiheit', '/leichte-sprache', '/anmelden', '/registrieren', '/passwort-vergessen', '/konto/bestaetigen/neu'];
-const memberPages = ['/konto', '/konto/profil', '/konto/passwort', '/konto/email', '/konto/loeschen', '/konto/zugangsschluessel'];
-const adminPages = ['/admin', '/admin/benutzer', '/admin/postausgang', '/admin/protokoll', '/admin/rueckmeldungen'];
+const publicPages = [
+  '/', '/impressum', '/datenschutz', '/barrierefreiheit', '/leichte-sprache', '/anmelden', '/registrieren', '/passwort-vergessen', '/konto/bestaetigen/neu',
+  '/akteure', '/akteure?q=Kultur&sector=creative_culture', '/akteure/karte', '/akteure/karte/liste', '/akteure/export', '/akteure/projektraum-coi',
+];
+const memberPages = ['/konto', '/konto/profil', '/konto/passwort', '/konto/email', '/konto/loeschen', '/konto/zugangsschluessel', '/konto/organisationen', '/akteure/neu'];
+const adminPages = [
+  '/admin', '/admin/benutzer', '/admin/postausgang', '/admin/protokoll', '/admin/rueckmeldungen',
+  '/akteure/pruefung', '/akteure/vokabular', '/akteure/import', '/akteure/projektraum-coi/bearbeiten', '/akteure/projektraum-coi/mitglieder', '/akteure/projektraum-coi/bild', '/akteure/projektraum-coi/zusammenfuehren',
+];
 
 const adminCredentials = { email: uniqueEmail('admin'), password: 'Admin-Passwort-für-Tests-2025!', name: 'Ada Admin' };
 

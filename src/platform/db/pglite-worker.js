@@ -3,6 +3,7 @@
 // Protocol: { id, op: 'query' | 'close', sql, params } → { id, ok, result | error }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /** @type {{ dataDir: string }} */
 const options = workerData;
@@ -12,6 +13,8 @@ const db = new PGlite(options.dataDir, {
   // PGlite's default of 128 MB shared buffers makes an idle server weigh ~400 MB; 16 MB keeps
   // it well under 300 MB and is plenty for an embedded installation (see docs/PERFORMANCE.md).
   postgresqlconf: ['shared_buffers=16MB'],
+  // Only pg_trgm: together with cube, hstore or btree_gin it returned wrong results (FINDINGS).
+  extensions: { pg_trgm },
 });
 
 /** @param {unknown} error */

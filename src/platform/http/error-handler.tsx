@@ -111,19 +111,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   request.pagePath = splitLocale(request.url).path;
   const form = request.routeOptions?.config?.form;
   if (form && formErrors.has(error.code)) {
-    const view = form(request, error);
-    if (view instanceof Promise) {
-      // A form that loads data to re-render may itself fail (e.g. the record is not visible): answer that instead.
-      return view.then(
-        (loaded) => sendPage(reply, loaded.title, loaded.body),
-        (failure: unknown) => {
-          if (failure instanceof AppError && !formErrors.has(failure.code)) return sendError(request, reply, failure);
-          request.log.error({ err: failure }, 'form view failed');
-          return sendError(request, reply, new AppError('server.error', { cause: failure }));
-        },
-      );
+    // A form that loads data to re-render may itself fail (e.g. the record is not visible): answer that instead.
+    const failed = (failure: unknown) => {
+      if (failure instanceof AppError && !formErrors.has(failure.code)) return sendError(request, reply, failure);
+      request.log.error({ err: failure }, 'form view failed');
+      return sendError(request, reply, new AppError('server.error', { cause: failure }));
+    };
+    try {
+      const view = form(request, error);
+      if (view instanceof Promise) return view.then((loaded) => sendPage(reply, loaded.title, loaded.body), failed);
+      return sendPage(reply, view.title, view.body);
+    } catch (failure) {
+      return failed(failure);
     }
-    return sendPage(reply, view.title, view.body);
   }
   const t = translator(platformMessages, locale);
   const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));

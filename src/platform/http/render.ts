@@ -32,7 +32,9 @@ export interface PageOptions {
 
 export function sendPage(reply: FastifyReply, title: string, body: VNode, options: PageOptions = {}) {
   const request = reply.request;
-  if (request.headers['hx-request'] === 'true' && request.headers['hx-boosted'] !== 'true') {
+  // htmx wants the whole page for a boosted link and when its history cache misses (back button).
+  const wholePage = request.headers['hx-boosted'] === 'true' || request.headers['hx-history-restore-request'] === 'true';
+  if (request.headers['hx-request'] === 'true' && !wholePage) {
     return sendFragment(reply, body);
   }
   void reply.type('text/html; charset=utf-8');

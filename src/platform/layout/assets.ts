@@ -13,7 +13,15 @@ const sources: Record<string, string> = {
   'htmx.min.js': path.join(nodeModulesDir, 'htmx.org/dist/htmx.min.js'),
   'app.css': path.join(staticDir, 'app.css'),
   'app.js': path.join(staticDir, 'app.js'),
+  'place-field.js': path.join(staticDir, 'place-field.js'),
   'favicon.svg': path.join(staticDir, 'favicon.svg'),
+  // The actor map: Leaflet (BSD-2-Clause) and leaflet.markercluster (MIT), no tiles, no CDN.
+  'leaflet.js': path.join(nodeModulesDir, 'leaflet/dist/leaflet.js'),
+  'leaflet.css': path.join(nodeModulesDir, 'leaflet/dist/leaflet.css'),
+  'leaflet.markercluster.js': path.join(nodeModulesDir, 'leaflet.markercluster/dist/leaflet.markercluster.js'),
+  'MarkerCluster.css': path.join(nodeModulesDir, 'leaflet.markercluster/dist/MarkerCluster.css'),
+  'map.js': path.join(staticDir, 'map.js'),
+  'map.css': path.join(staticDir, 'map.css'),
 };
 
 export interface Asset {

@@ -36,8 +36,10 @@ export class RequestLog {
     context.on('request', (request) => this.urls.push(request.url()));
     context.on('requestfailed', (request) => {
       const error = request.failure()?.errorText ?? 'failed';
-      // The browser fetches the favicon on its own and cancels it when the test moves on: not a page fault.
-      if (request.resourceType() === 'other' && /favicon/.test(request.url()) && error === 'net::ERR_ABORTED') return;
+      // The browser cancels the favicon and web fonts it is still loading when the test navigates on
+      // (e.g. a form posted before the fonts arrived): not a page fault. Any other failure is one.
+      const cancellable = (request.resourceType() === 'other' && /favicon/.test(request.url())) || request.resourceType() === 'font';
+      if (cancellable && error === 'net::ERR_ABORTED') return;
       if (!request.isNavigationRequest()) this.failed.push(`${request.url()}: ${error}`);
     });
     context.on('response', (response) => {

@@ -41,6 +41,8 @@ export interface StartOptions {
   name: string;
   /** Create this admin with `cli create-admin` before the server starts. */
   admin?: Credentials;
+  /** Further CLI commands to run before the server starts, e.g. ['demo', '--actors', '300']. */
+  setup?: string[][];
   env?: Record<string, string>;
 }
 
@@ -182,6 +184,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (options.admin.name) args.push('--name', options.admin.name);
       append(Buffer.from(await runCli(args, env)));
     }
+    for (const command of options.setup ?? []) append(Buffer.from(await runCli(command, env)));
     child = spawn(process.execPath, ['--enable-source-maps', cliPath, 'serve'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', append);
     child.stderr!.on('data', append);

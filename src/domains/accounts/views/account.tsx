@@ -18,6 +18,7 @@ export function accountView(view: ViewContext, account: Account, notice: Notice 
     ['/konto/email', 'account.changeEmail'],
     ['/konto/passwort', 'account.changePassword'],
     ['/konto/zugangsschluessel', 'account.tokens'],
+    ['/konto/organisationen', 'account.organisations'],
   ];
   return {
     title: t('account.title'),

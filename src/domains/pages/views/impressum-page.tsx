@@ -1,5 +1,6 @@
 import { localePath, type Locale } from '../../../platform/i18n/index.js';
 import type { Impressum } from '../service.js';
+import { GeodataCredits } from '../../places/views/credits.js';
 import { OperatorDetails } from './operator.js';
 
 const copy = {
@@ -126,6 +127,7 @@ export function ImpressumPage(props: { impressum: Impressum; locale: Locale }) {
           {c.privacyLink}
         </a>
       </p>
+      <GeodataCredits locale={locale} />
     </div>
   );
 }

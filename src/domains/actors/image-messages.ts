@@ -1,0 +1,43 @@
+import { defineMessages } from '../../platform/i18n/index.js';
+
+/** Texts of the actor image form, page and figure. */
+export const imageMessages = defineMessages({
+  de: {
+    'page.title': 'Logo oder Foto: {name}',
+    'page.intro': 'Ein Logo oder Foto macht Ihr Profil erkennbar. Es ist für alle sichtbar, die das Profil sehen dürfen.',
+    'page.saved': 'Das Bild ist gespeichert.',
+    'page.removed': 'Das Bild ist entfernt.',
+    'page.backToProfile': 'Zurück zum Profil',
+    'form.heading': 'Logo oder Foto',
+    'form.current': 'Aktuelles Bild',
+    'form.none': 'Noch kein Bild hinterlegt.',
+    'field.image': 'Bilddatei',
+    'field.image.hint': 'JPEG, PNG oder WebP, höchstens 5 MB und 40 Megapixel.',
+    'field.image.keepHint': 'JPEG, PNG oder WebP, höchstens 5 MB und 40 Megapixel. Ohne neue Datei bleibt das aktuelle Bild, und nur Beschreibung und Bildnachweis werden geändert.',
+    'field.alt': 'Beschreibung des Bildes (Alternativtext)',
+    'field.alt.hint': 'Für Menschen, die das Bild nicht sehen: Was zeigt es? Bei einem Logo genügt „Logo von …“.',
+    'field.credit': 'Bildnachweis',
+    'field.credit.hint': 'Wer hat das Bild gemacht oder hält die Rechte? Zum Beispiel „Quelle: DV / Plan Zwei“.',
+    'form.submit': 'Bild speichern',
+    'form.remove': 'Bild entfernen',
+  },
+  en: {
+    'page.title': 'Logo or photo: {name}',
+    'page.intro': 'A logo or photo makes your profile recognisable. Everyone who may see the profile sees it.',
+    'page.saved': 'The image has been saved.',
+    'page.removed': 'The image has been removed.',
+    'page.backToProfile': 'Back to the profile',
+    'form.heading': 'Logo or photo',
+    'form.current': 'Current image',
+    'form.none': 'No image yet.',
+    'field.image': 'Image file',
+    'field.image.hint': 'JPEG, PNG or WebP, at most 5 MB and 40 megapixels.',
+    'field.image.keepHint': 'JPEG, PNG or WebP, at most 5 MB and 40 megapixels. Without a new file the current image stays and only its description and credit change.',
+    'field.alt': 'Description of the image (alt text)',
+    'field.alt.hint': 'For people who cannot see the image: what does it show? For a logo, “Logo of …” is enough.',
+    'field.credit': 'Image credit',
+    'field.credit.hint': 'Who made the image or holds its rights? For example “Source: DV / Plan Zwei”.',
+    'form.submit': 'Save image',
+    'form.remove': 'Remove image',
+  },
+});

@@ -1,0 +1,208 @@
+import type { Context } from '../../platform/context.js';
+import { getPlaces } from '../places/service.js';
+import { ACTION_FIELDS, SECTORS, STATES, type ActionField, type ActorKind, type Sector, type StateCode } from './model.js';
+import { listedVisibilities, viewerOf } from './policy.js';
+import { tagLabel } from './present.js';
+import { FUZZY_CAP, RANK_CAP, TYPO_CAP, resultsQuery, summaryQuery, typoCandidatesQuery, type MatchSpec, type ResultRow, type SummaryRow } from './search-queries.js';
+import { MAX_PAGE, directoryParams, matchKey, readDirectoryQuery, searchable, textTerms, type DirectoryInput, type DirectoryQuery } from './search-query.js';
+import { SearchCache } from './search-cache.js';
+
+/** The directory search (page /akteure and GET /api/v1/actors): one use case for both. */
+
+export interface TagChip {
+  id: number;
+  label: string;
+}
+
+export interface DirectoryItem {
+  id: number;
+  slug: string;
+  name: string;
+  kind: ActorKind;
+  sector: Sector;
+  actionFields: ActionField[];
+  place: { id: number; name: string; stateCode: string } | null;
+  stateCode: StateCode | null;
+  summary: string;
+  offers: TagChip[];
+  needs: TagChip[];
+  createdAt: Date;
+}
+
+export interface FacetValue<T> {
+  value: T;
+  count: number;
+  selected: boolean;
+}
+
+export interface TagFacetValue extends FacetValue<number> {
+  label: string;
+}
+
+export interface DirectoryFacets {
+  sector: FacetValue<Sector>[];
+  actionField: FacetValue<ActionField>[];
+  state: FacetValue<StateCode>[];
+  offer: TagFacetValue[];
+  need: TagFacetValue[];
+}
+
+export interface DirectoryResult {
+  query: DirectoryQuery;
+  total: number;
+  /** More may match: the trigram part found matches of its own but examined only FUZZY_CAP candidates. */
+  totalIsLowerBound: boolean;
+  /** Pages that can be shown; in relevance order only the ranked candidates can. */
+  pages: number;
+  /** The relevance order covers only part of the matches (see RANK_CAP). */
+  relevanceLimited: boolean;
+  /** The words themselves matched nothing: these are matches of similar spellings. */
+  similarSpellings: boolean;
+  /** Many matches, or the similar-spellings pass ran: worth keeping for a while. */
+  costly: boolean;
+  items: DirectoryItem[];
+  facets: DirectoryFacets;
+  /** The search text had no letters or digits: nothing was searched. */
+  unsearchable: boolean;
+}
+
+interface Summary {
+  total: number;
+  fuzzy: number;
+  lowerBound: boolean;
+  facets: DirectoryFacets;
+}
+
+/**
+ * Every search is kept for a few seconds, and for a minute when it has this many matches or needed
+ * the similar-spellings pass (ADR 0006): its counts (shared by all pages and orders) and each page
+ * of results.
+ */
+export const CACHE_FROM = 1000;
+export const SHORT_CACHE_MS = 5_000;
+export const LONG_CACHE_MS = 60_000;
+const summaries = new SearchCache<Summary>(500);
+const results = new SearchCache<DirectoryResult>(1000);
+const keepFor = (costly: boolean) => (costly ? LONG_CACHE_MS : SHORT_CACHE_MS);
+
+/** Who sees what, and in which language the labels are. */
+const cacheScope = (ctx: Context) => `${listedVisibilities(viewerOf(ctx)).join(',')}|${ctx.locale}`;
+
+/** Reads and checks the input (ValidationError for a bad search text), then searches. */
+export async function searchDirectory(ctx: Context, input: DirectoryInput): Promise<DirectoryResult> {
+  return runDirectorySearch(ctx, readDirectoryQuery(input, ctx.locale));
+}
+
+/** The search itself; `cache: false` computes everything afresh (the benchmark measures that work). */
+export async function runDirectorySearch(ctx: Context, query: DirectoryQuery, options: { cache?: boolean } = {}): Promise<DirectoryResult> {
+  if (options.cache === false) return computeSearch(ctx, query, options);
+  const key = `${cacheScope(ctx)}|${JSON.stringify(directoryParams(query, { pageSize: true }))}`;
+  return results.get(ctx.db, key, () => computeSearch(ctx, query, options), (r) => keepFor(r.costly), ctx.clock.now().getTime());
+}
+
+async function computeSearch(ctx: Context, query: DirectoryQuery, options: { cache?: boolean }): Promise<DirectoryResult> {
+  const viewer = viewerOf(ctx);
+  const exact: MatchSpec = { viewer, query, terms: query.q ? textTerms(query.q) : null };
+  let { summary, rows } = await search(ctx, exact, options);
+  // Nothing with these words: look for similar spellings („Quartir“ → „Quartier“), which costs more.
+  const found = summary.total > 0 || (Object.values(summary.facets) as { count: number }[][]).some((values) => values.some((v) => v.count > 0));
+  const typos = !found && exact.terms !== null;
+  if (typos) {
+    const candidates = await typoCandidatesQuery(ctx.db, exact.terms!).execute();
+    ({ summary, rows } = await search(ctx, { ...exact, typos: candidates.map((c) => c.id) }, options));
+  }
+  const reachable = query.sort === 'relevance' ? Math.min(summary.total - summary.fuzzy, RANK_CAP) + summary.fuzzy : summary.total;
+  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(reachable / query.pageSize)));
+  // Beyond the pages offered there is nothing (the ranked candidates may run a little further).
+  const shown = query.page > pages ? [] : rows.rows;
+  const places = await placesById(ctx, shown);
+  return {
+    query,
+    total: summary.total,
+    totalIsLowerBound: summary.lowerBound,
+    pages,
+    relevanceLimited: reachable < summary.total,
+    similarSpellings: typos && summary.total > 0,
+    costly: typos || summary.total >= CACHE_FROM,
+    items: shown.map((row) => toItem(ctx, row, places)),
+    facets: summary.facets,
+    unsearchable: query.q !== '' && !searchable(query.q),
+  };
+}
+
+/** The counts (cached when large) and the page of results, in parallel. */
+async function search(ctx: Context, spec: MatchSpec, options: { cache?: boolean }) {
+  const countSummary = () => loadSummary(ctx, spec);
+  const key = `${cacheScope(ctx)}|${spec.typos ? 'typos' : 'exact'}|${matchKey(spec.query)}`;
+  const [summary, rows] = await Promise.all([
+    options.cache === false
+      ? countSummary()
+      : summaries.get(ctx.db, key, countSummary, (s) => keepFor(spec.typos !== undefined || s.total >= CACHE_FROM), ctx.clock.now().getTime()),
+    resultsQuery(ctx.db, spec).execute(ctx.db),
+  ]);
+  return { summary, rows };
+}
+
+async function loadSummary(ctx: Context, spec: MatchSpec): Promise<Summary> {
+  const { rows } = await summaryQuery(ctx.db, spec).execute(ctx.db);
+  return toSummary(ctx, spec.query, rows, spec.typos ? TYPO_CAP : FUZZY_CAP);
+}
+
+function toSummary(ctx: Context, query: DirectoryQuery, rows: SummaryRow[], cap: number): Summary {
+  const count = (facet: SummaryRow['facet']) => rows.find((r) => r.facet === facet)?.count ?? 0;
+  const counts = (facet: SummaryRow['facet']) => new Map(rows.filter((r) => r.facet === facet).map((r) => [r.value, r.count]));
+  const fixed = <T extends string>(facet: SummaryRow['facet'], vocabulary: readonly T[], selected: T[], all: boolean) => {
+    const byValue = counts(facet);
+    return vocabulary
+      .map((value) => ({ value, count: byValue.get(value) ?? 0, selected: selected.includes(value) }))
+      .filter((v) => all || v.count > 0 || v.selected);
+  };
+  const tagFacet = (facet: 'offer' | 'need', selected: number[]): TagFacetValue[] => {
+    const byId = new Map<number, TagFacetValue>();
+    for (const row of rows) {
+      if (row.facet !== facet || row.tag === null) continue;
+      const known = byId.get(row.tag);
+      const label = tagLabel({ label: row.label ?? '', labelEn: row.label_en }, ctx.locale);
+      if (!known || row.count > known.count) byId.set(row.tag, { value: row.tag, label, count: row.count, selected: selected.includes(row.tag) });
+    }
+    return [...byId.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, ctx.locale));
+  };
+  return {
+    total: count('total'),
+    fuzzy: count('fuzzy'),
+    // Cut off while adding matches of its own: more of them may exist beyond the cap.
+    lowerBound: count('candidates') >= cap && count('fuzzy') > 0,
+    facets: {
+      sector: fixed('sector', SECTORS, query.sectors, true),
+      actionField: fixed('actionField', ACTION_FIELDS, query.actionFields, true),
+      state: fixed('state', STATES, query.states, false),
+      offer: tagFacet('offer', query.offers),
+      need: tagFacet('need', query.needs),
+    },
+  };
+}
+
+async function placesById(ctx: Context, rows: ResultRow[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.place_id === null ? [] : [r.place_id])))];
+  const places = ids.length ? await getPlaces(ctx, ids) : [];
+  return new Map(places.map((p) => [p.id, p]));
+}
+
+function toItem(ctx: Context, row: ResultRow, places: Map<number, { id: number; name: string; stateCode: string }>): DirectoryItem {
+  const place = row.place_id === null ? undefined : places.get(row.place_id);
+  const chip = (tag: ResultRow['offers'][number]) => ({ id: tag.id, label: tagLabel(tag, ctx.locale) });
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    sector: row.sector,
+    actionFields: row.action_fields,
+    place: place ? { id: place.id, name: place.name, stateCode: place.stateCode } : null,
+    stateCode: row.state_code as StateCode | null,
+    summary: row.summary,
+    offers: row.offers.map(chip),
+    needs: row.needs.map(chip),
+    createdAt: new Date(row.created_at),
+  };
+}
