@@ -22,6 +22,8 @@ describe('the actor seed', () => {
     const page = await t.app.inject({ url: `/akteure/${rows[0]!.slug}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Projektträger der Vernetzungsinitiative');
+    const coiPage = await t.app.inject({ url: `/akteure/${coi!.slug}` });
+    expect(coiPage.body).toContain('Bernburg, Salzlandkreis, Sachsen-Anhalt');
   });
 
   it('has a curated vocabulary of 20–40 terms, each with an English label', async () => {

@@ -116,7 +116,8 @@ export function ProfilePage(props: {
 function placeText(locale: Locale, actor: ActorProfile): string {
   const place = actor.place!;
   const state = STATES.includes(place.stateCode as StateCode) ? modelLabels(locale).state(place.stateCode as StateCode) : place.stateCode;
-  return [place.name, place.district, state].filter((part) => part && part !== place.name).join(', ') || place.name;
+  // "Bernburg, Salzlandkreis, Sachsen-Anhalt"; a city that is its own district or state is named once.
+  return [place.name, ...[place.district, state].filter((part) => part && part !== place.name)].join(', ');
 }
 
 function Item(props: { term: string; children: ComponentChildren }) {
