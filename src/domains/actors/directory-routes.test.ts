@@ -42,6 +42,27 @@ describe('the directory page', () => {
     expect(en.body).toContain('action="/en/akteure"');
   });
 
+  it('links the map and the export with its filters (also in the htmx region), and where to add a profile', async () => {
+    const search = 'q=Auenwald&sector=municipality';
+    for (const response of [await get(`/akteure?${search}&sort=name`), await get(`/akteure?${search}`, htmx)]) {
+      expect(response.body).toContain('href="/akteure/karte?q=Auenwald&amp;sector=municipality"');
+      expect(response.body).toContain('href="/akteure/export?q=Auenwald&amp;sector=municipality"');
+    }
+    const map = await get(`/akteure/karte?${search}`);
+    expect(map.body).toContain('href="/akteure?q=Auenwald&amp;sector=municipality"');
+    const page = await get('/en/akteure');
+    expect(page.body).toContain('href="/en/akteure/neu"');
+    expect(page.body).not.toContain('href="/en/konto/organisationen"');
+    expect((await get('/akteure', {}, member)).body).toContain('href="/konto/organisationen"');
+  });
+
+  it('is in the main navigation, marked as the current page (and section)', async () => {
+    const nav = (html: string) => /<nav class="qn-nav"[\s\S]*?<\/nav>/.exec(html)![0];
+    expect(nav((await get('/')).body)).toMatch(/<a class="kern-link" href="\/akteure">Akteure<\/a>/);
+    expect(nav((await get('/akteure?q=Auenwald')).body)).toContain('href="/akteure" aria-current="page"');
+    expect(nav((await get('/en/akteure/karte')).body)).toContain('href="/en/akteure" aria-current="true">Actors');
+  });
+
   it('shows members-only profiles to a signed-in member', async () => {
     expect((await get('/akteure?q=Auenwald', {}, member)).body).toContain('Mitgliederforum Auenwald');
   });

@@ -30,7 +30,7 @@ export async function directoryRoutes(app: FastifyInstance) {
   page(app, {
     path: '/akteure',
     access: 'public',
-    form: (request, error) => ({ title: t(request)('title'), body: <DirectoryPage locale={request.locale} result={null} q={typed(request)} errors={error.fields} /> }),
+    form: (request, error) => ({ title: t(request)('title'), body: <DirectoryPage locale={request.locale} result={null} q={typed(request)} member={request.user !== null} errors={error.fields} /> }),
     handler: async (request, reply) => {
       // The page shows 20 per page; only the API lets callers choose.
       const result = await searchDirectory(request.ctx, { ...(request.query as DirectoryInput), pageSize: undefined });
@@ -41,7 +41,7 @@ export async function directoryRoutes(app: FastifyInstance) {
         return reply.fragment(<DirectoryFragment locale={request.locale} result={result} />);
       }
       // The search itself is kept 5 s or more (ADR 0006): the anonymous rendering may be too.
-      return reply.page(title(request, result), <DirectoryPage locale={request.locale} result={result} q={result.query.q} />, { anonymousCacheSeconds: 5 });
+      return reply.page(title(request, result), <DirectoryPage locale={request.locale} result={result} q={result.query.q} member={request.user !== null} />, { anonymousCacheSeconds: 5 });
     },
   });
 

@@ -1,40 +1,17 @@
 import { sql, type SqlBool } from 'kysely';
 import type { DbOrTx } from '../../platform/db/index.js';
-import { filterCondition } from './map-queries.js';
-import type { ActionField, ActorKind, Sector, Visibility } from './model.js';
-import { listedFor, type Viewer } from './policy.js';
-import type { DirectoryQuery } from './search-query.js';
+import type { ActorRow, ProfileColumns } from './queries.js';
+import { matchingActors, type MatchSpec } from './search-queries.js';
 
-/** SQL of the exports: the directory's listed actors and filters, read in batches by name. */
+/** SQL of the exports: the directory's matches (search-queries.ts), read in batches by name. */
 
-export interface ExportRow {
-  id: number;
-  slug: string;
-  kind: ActorKind;
-  name: string;
+export interface ExportRow extends ProfileColumns, Pick<ActorRow, 'latitude' | 'longitude' | 'state_code' | 'created_at' | 'updated_at'> {
   name_key: string;
-  sector: Sector;
-  action_fields: ActionField[];
-  summary: string;
-  description: string;
-  expertise: string;
-  website: string | null;
-  links: string[];
-  contact_name: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  visibility: Visibility;
-  external_id: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  state_code: string | null;
-  place_id: number | null;
   place_name: string | null;
   municipality_key: string | null;
+  /** German labels of the tags. */
   offers: string[];
   needs: string[];
-  created_at: Date;
-  updated_at: Date;
 }
 
 /** Where the previous batch ended: keyset paging on (lower(name), id), which the actors_name_order index serves. */
@@ -48,30 +25,38 @@ export interface ExportCursor {
  * as the map does) and the offers' and needs' German labels in the order the profile lists them.
  * The labels come from one query per batch: a subquery per row cost a millisecond each.
  */
-export async function selectExportBatch(db: DbOrTx, viewer: Viewer, query: DirectoryQuery, after: ExportCursor | null, limit: number): Promise<ExportRow[]> {
-  const rows = await selectActorsBatch(db, viewer, query, after, limit);
+export async function selectExportBatch(db: DbOrTx, spec: MatchSpec, after: ExportCursor | null, limit: number): Promise<ExportRow[]> {
+  const rows = await selectActorsBatch(db, spec, after, limit);
   const ids = [...new Set(rows.flatMap((r) => [...r.offer_ids, ...r.need_ids]))];
   const labels = new Map(ids.length ? (await db.selectFrom('tags').select(['id', 'label']).where(sql<SqlBool>`id = any(${ids}::int[])`).execute()).map((t) => [t.id, t.label]) : []);
   const named = (tagIds: number[]) => tagIds.flatMap((id) => labels.get(id) ?? []);
   return rows.map(({ offer_ids, need_ids, ...row }) => ({ ...row, offers: named(offer_ids), needs: named(need_ids) }));
 }
 
-function selectActorsBatch(db: DbOrTx, viewer: Viewer, query: DirectoryQuery, after: ExportCursor | null, limit: number) {
+/** The next `limit` matches by name: each way of matching takes its own next ones (index order), then the first of both. */
+function selectActorsBatch(db: DbOrTx, spec: MatchSpec, after: ExportCursor | null, limit: number) {
+  const next = matchingActors(db, spec).map(
+    (rows) =>
+      sql`(${rows
+        .where(after ? sql<SqlBool>`(lower(actors.name), actors.id) > (${after.nameKey}, ${after.id})` : sql<SqlBool>`true`)
+        .select(['actors.id', sql<string>`lower(actors.name)`.as('name_key')])
+        .orderBy(sql`lower(actors.name)`)
+        .orderBy('actors.id')
+        .limit(limit)})`,
+  );
   return db
-    .selectFrom('actors')
+    .selectFrom(sql<{ id: number; name_key: string }>`(${sql.join(next, sql` union all `)})`.as('m'))
+    .innerJoin('actors', 'actors.id', 'm.id')
     .leftJoin('places', 'places.id', 'actors.place_id')
-    .where(listedFor(viewer))
-    .where(filterCondition(query))
-    .where(after ? sql<SqlBool>`(lower(actors.name), actors.id) > (${after.nameKey}, ${after.id})` : sql<SqlBool>`true`)
     .select([
-      'actors.id', 'actors.slug', 'actors.kind', 'actors.name', sql<string>`lower(actors.name)`.as('name_key'), 'actors.sector', 'actors.action_fields',
+      'actors.id', 'actors.slug', 'actors.kind', 'actors.name', 'm.name_key', 'actors.sector', 'actors.action_fields',
       'actors.summary', 'actors.description', 'actors.expertise', 'actors.website', 'actors.links', 'actors.contact_name', 'actors.contact_email',
       'actors.contact_phone', 'actors.visibility', 'actors.external_id', 'actors.latitude', 'actors.longitude', 'actors.state_code', 'actors.place_id',
       'places.name as place_name', 'places.municipality_key', 'actors.offer_ids', 'actors.need_ids',
       'actors.created_at', 'actors.updated_at',
     ])
-    .orderBy(sql`lower(actors.name)`)
-    .orderBy('actors.id')
+    .orderBy('m.name_key')
+    .orderBy('m.id')
     .limit(limit)
     .execute();
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { hasRole } from '../../platform/context.js';
 import { problemResponses } from '../../platform/http/api-schemas.js';
+import { compressLargeDocuments } from '../../platform/http/compression.js';
 import { page } from '../../platform/http/routes.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { directoryQuerySchema } from './directory-api.js';
@@ -53,33 +54,37 @@ export async function exportRoutes(app: FastifyInstance) {
       return reply.page(importTexts(request.locale)('export.title'), view);
     },
   });
-  // The form's target: read as leniently as the directory reads its URL (an empty select is "all").
-  page(app, {
-    path: '/akteure/export/datei',
-    access: 'public',
-    handler: async (request, reply) => {
-      const input = request.query as Record<string, unknown>;
-      return sendExport(request, reply, formatOf(input.format), readDirectoryQuery(input, request.locale), request.locale);
-    },
-  });
-
-  app.get<{ Querystring: Static<typeof exportQuery> }>(
-    '/api/v1/actors/export',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['actors'],
-        summary: 'Export the directory as CSV, JSON or GeoJSON, with its filters and visibility (contact details for members only)',
-        querystring: exportQuery,
-        produces: ['text/csv', 'application/json', 'application/geo+json'],
-        response: { 200: Type.Unknown({ description: 'The file, streamed' }), ...problemResponses },
+  // The files (100,000 actors are megabytes), compressed in a scope of their own: the pages run without its hooks.
+  await app.register(async (files) => {
+    await compressLargeDocuments(files);
+    // The form's target: read as leniently as the directory reads its URL (an empty select is "all").
+    page(files, {
+      path: '/akteure/export/datei',
+      access: 'public',
+      handler: async (request, reply) => {
+        const input = request.query as Record<string, unknown>;
+        return sendExport(request, reply, formatOf(input.format), readDirectoryQuery(input, request.locale), request.locale);
       },
-    },
-    async (request, reply) => {
-      const { format, lang, ...input } = request.query;
-      return sendExport(request, reply, format, readDirectoryQuery(input, request.locale), lang ?? request.locale);
-    },
-  );
+    });
+
+    files.get<{ Querystring: Static<typeof exportQuery> }>(
+      '/api/v1/actors/export',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['actors'],
+          summary: 'Export the directory as CSV, JSON or GeoJSON, with its filters and visibility (contact details for members only)',
+          querystring: exportQuery,
+          produces: ['text/csv', 'application/json', 'application/geo+json'],
+          response: { 200: Type.Unknown({ description: 'The file, streamed' }), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const { format, lang, ...input } = request.query;
+        return sendExport(request, reply, format, readDirectoryQuery(input, request.locale), lang ?? request.locale);
+      },
+    );
+  });
 
   page(app, {
     path: '/akteure/:slug/vcard',

@@ -6,12 +6,14 @@ import { actionFieldCodec, CSV_COLUMNS, headerOf, kindCodec, LIST_SEPARATOR, neu
 import { selectExportBatch, type ExportCursor, type ExportRow } from './export-queries.js';
 import { actorsGeoJson } from './geojson.js';
 import { viewerOf, type Viewer } from './policy.js';
+import { directoryMatch } from './search.js';
 import type { DirectoryQuery } from './search-query.js';
 
 /**
- * Exports of the directory as CSV, JSON and GeoJSON. They list exactly what the directory lists
- * for the viewer (policy.listedFor: approved, not merged, public — plus members-only for members;
- * hidden never, for coordinators neither: they curate hidden profiles on the review pages).
+ * Exports of the directory as CSV, JSON and GeoJSON. They list exactly what the directory matches
+ * for the same query (search.directoryMatch) and viewer (policy.listedFor: approved, not merged,
+ * public — plus members-only for members; hidden never, for coordinators neither: they curate
+ * hidden profiles on the review pages).
  * Contact details go only to signed-in members, as on the profile page; external ids only to
  * coordinators. CSV and JSON are streamed batch by batch, so 100,000 actors never sit in memory
  * and other requests get the database between batches.
@@ -21,10 +23,11 @@ export const EXPORT_FORMATS = ['csv', 'json', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const BATCH = 1000;
 
-async function* batches(ctx: Context, viewer: Viewer, query: DirectoryQuery): AsyncGenerator<ExportRow[]> {
+async function* batches(ctx: Context, query: DirectoryQuery): AsyncGenerator<ExportRow[]> {
+  const spec = await directoryMatch(ctx, query);
   let after: ExportCursor | null = null;
   for (;;) {
-    const rows = await selectExportBatch(ctx.db, viewer, query, after, BATCH);
+    const rows = await selectExportBatch(ctx.db, spec, after, BATCH);
     if (rows.length > 0) yield rows;
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1]!;
@@ -85,7 +88,7 @@ export function exportActorsCsv(ctx: Context, query: DirectoryQuery, locale: Loc
   return Readable.from(
     (async function* () {
       yield '\uFEFF' + stringify([columns.map((column) => headerOf(column, locale))], csvOptions);
-      for await (const rows of batches(ctx, viewer, query)) yield stringify(rows.map((row) => csvCells(row, locale, viewer, columns)), csvOptions);
+      for await (const rows of batches(ctx, query)) yield stringify(rows.map((row) => csvCells(row, locale, viewer, columns)), csvOptions);
     })(),
   );
 }
@@ -126,7 +129,7 @@ export function exportActorsJson(ctx: Context, query: DirectoryQuery): Readable 
     (async function* () {
       yield '{"items":[';
       let first = true;
-      for await (const rows of batches(ctx, viewer, query)) {
+      for await (const rows of batches(ctx, query)) {
         yield (first ? '' : ',') + rows.map((row) => JSON.stringify(presentExportItem(row, viewer, ctx.config.publicUrl))).join(',');
         first = false;
       }

@@ -1,17 +1,22 @@
 import type { Context } from '../../platform/context.js';
 import { STATES, type Sector, type StateCode } from './model.js';
 import { selectFeaturesJson, selectFirstPerState, selectStateCounts } from './map-queries.js';
-import { viewerOf } from './policy.js';
+import { directoryMatch } from './search.js';
+import type { MatchSpec } from './search-queries.js';
 import type { DirectoryQuery } from './search-query.js';
 
-/** The map's use cases: the GeoJSON document, the count per state and the list alternative. */
+/**
+ * The map's use cases: the GeoJSON document, the count per state and the list alternative. They
+ * show the directory's matches for the same query (directoryMatch), those with coordinates.
+ */
 
 /**
  * Every actor the viewer may see in listings that has a place, as an RFC 7946 FeatureCollection
- * of Points ([longitude, latitude]) — the body of GET /api/v1/actors.geojson, as JSON text.
+ * of Points ([longitude, latitude]) — the body of GET /api/v1/actors.geojson, as JSON text. The
+ * properties are what the map's popup shows (name, sector, place) and the slug its link is made of.
  */
 export async function actorsGeoJson(ctx: Context, query: DirectoryQuery): Promise<string> {
-  const features = await selectFeaturesJson(ctx.db, viewerOf(ctx), query, `${ctx.config.publicUrl}/akteure/`);
+  const features = await selectFeaturesJson(ctx.db, await directoryMatch(ctx, query));
   return `{"type":"FeatureCollection","features":[${features}]}`;
 }
 
@@ -26,8 +31,12 @@ const asState = (code: string | null): StateCode | null => STATES.find((s) => s 
 
 /** How many actors the map shows, per state in the official order. */
 export async function mapStateCounts(ctx: Context, query: DirectoryQuery): Promise<{ total: number; states: StateCount[] }> {
+  return stateCounts(ctx, await directoryMatch(ctx, query));
+}
+
+async function stateCounts(ctx: Context, spec: MatchSpec): Promise<{ total: number; states: StateCount[] }> {
   const counts = new Map<StateCode | null, number>();
-  for (const row of await selectStateCounts(ctx.db, viewerOf(ctx), query)) {
+  for (const row of await selectStateCounts(ctx.db, spec)) {
     const state = asState(row.state);
     counts.set(state, (counts.get(state) ?? 0) + row.count);
   }
@@ -49,7 +58,8 @@ export interface MapListGroup extends StateCount {
 
 /** The same actors as the map, grouped by state, at most `perState` listed in each. */
 export async function mapList(ctx: Context, query: DirectoryQuery, perState: number): Promise<{ total: number; groups: MapListGroup[] }> {
-  const [{ total, states }, rows] = await Promise.all([mapStateCounts(ctx, query), selectFirstPerState(ctx.db, viewerOf(ctx), query, perState)]);
+  const spec = await directoryMatch(ctx, query);
+  const [{ total, states }, rows] = await Promise.all([stateCounts(ctx, spec), selectFirstPerState(ctx.db, spec, perState)]);
   const byState = new Map<StateCode | null, MapListEntry[]>();
   for (const row of rows) {
     const state = asState(row.state_code);

@@ -2,7 +2,7 @@ import { sql, type Generated, type Selectable } from 'kysely';
 import type { Role } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { Locale } from '../../platform/i18n/index.js';
-import type { ActionField, ActorKind, Sector, Visibility } from './model.js';
+import type { ActorRow, ProfileColumns } from './queries.js';
 
 /** SQL of the CSV import: its table, the lookups before the write, and the set-based write itself. */
 
@@ -112,28 +112,7 @@ export async function selectOperator(db: DbOrTx, ref: { id: number } | { email: 
 
 // ---- lookups before the write ----------------------------------------------------------------
 
-export interface MatchCandidate {
-  id: number;
-  slug: string;
-  kind: ActorKind;
-  name: string;
-  sector: Sector;
-  action_fields: ActionField[];
-  place_id: number | null;
-  summary: string;
-  description: string;
-  expertise: string;
-  website: string | null;
-  links: string[];
-  contact_name: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  visibility: Visibility;
-  external_id: string | null;
-  offer_ids: number[];
-  need_ids: number[];
-  merged_into: number | null;
-}
+export type MatchCandidate = ProfileColumns & Pick<ActorRow, 'offer_ids' | 'need_ids' | 'merged_into'>;
 
 /** Actors an import row may mean: by external id, or by name (lower case; the index on lower(name) answers). */
 export async function selectMatchCandidates(db: DbOrTx, externalIds: string[], lowerNames: string[]): Promise<MatchCandidate[]> {

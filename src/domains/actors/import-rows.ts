@@ -7,8 +7,8 @@ import type { Place, PlaceResolution } from '../places/service.js';
 import { actionFieldCodec, columnOfHeader, CSV_COLUMNS, headerOf, kindCodec, REQUIRED_COLUMNS, restoreFormula, sectorCodec, splitList, visibilityCodec, type CsvColumn } from './csv-columns.js';
 import type { CsvRecord } from './csv-read.js';
 import { importMessages, type ImportMessageKey } from './import-messages.js';
-import type { ActionField, ActorKind, Sector, Visibility } from './model.js';
-import { ActorInputError, readActorInput, type RawActorInput } from './profile-input.js';
+import type { ActionField, ActorKind, Visibility } from './model.js';
+import { ActorInputError, controlCharacters, readActorInput, type ActorInput, type RawActorInput } from './profile-input.js';
 
 /** The rows of an import file read into checked actor values, every problem noted with its line. */
 
@@ -70,29 +70,17 @@ export function readLayout(ctx: Context, header: string[]): FileLayout {
   return { cells, present: new Set(headers.keys()), headers, ignored };
 }
 
-/** One row's values, checked. `kind` and `visibility` are null where the file leaves them open. */
-export interface CheckedRow {
+/** One row's values, checked as the profile form checks them. `kind` and `visibility` are null where the file leaves them open. */
+export interface CheckedRow extends Omit<ActorInput, 'kind' | 'visibility' | 'offers' | 'needs'> {
   line: number;
-  name: string;
   kind: ActorKind | null;
-  sector: Sector;
-  actionFields: ActionField[];
-  place: Place | null;
-  summary: string;
-  description: string;
-  expertise: string;
-  website: string | null;
-  links: string[];
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
   visibility: Visibility | null;
+  /** Tag labels as the file writes them. */
   offers: string[];
   needs: string[];
   externalId: string | null;
 }
 
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/;
 /** Spreadsheets drop leading zeros: „8222000“ is Mannheim's key 08222000, „1067“ the Dresden postcode 01067. */
 const padDigits = (text: string, length: number) => (/^\d+$/.test(text) && text.length === length - 1 ? `0${text}` : text);
 
@@ -215,26 +203,7 @@ async function checkRow(ctx: Context, t: T, layout: FileLayout, record: CsvRecor
   };
   try {
     const input = await readActorInput(ctx, raw);
-    return {
-      line,
-      name: input.name,
-      kind,
-      sector: input.sector,
-      actionFields: input.actionFields,
-      place,
-      summary: input.summary,
-      description: input.description,
-      expertise: input.expertise,
-      website: input.website,
-      links: input.links,
-      contactName: input.contactName,
-      contactEmail: input.contactEmail,
-      contactPhone: input.contactPhone,
-      visibility,
-      offers: input.offers.labels,
-      needs: input.needs.labels,
-      externalId,
-    };
+    return { ...input, line, kind, visibility, place, offers: input.offers.labels, needs: input.needs.labels, externalId };
   } catch (error) {
     if (!(error instanceof ActorInputError)) throw error;
     for (const [field, message] of Object.entries(error.fields ?? {})) {

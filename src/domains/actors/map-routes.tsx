@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { problemResponses } from '../../platform/http/api-schemas.js';
+import { compressLargeDocuments } from '../../platform/http/compression.js';
 import { page } from '../../platform/http/routes.js';
 import { getStatesGeoJson } from '../places/service.js';
 import { actorsGeoJson, mapList, mapStateCounts } from './geojson.js';
@@ -25,18 +26,16 @@ const featureCollection = Type.Object(
     features: Type.Array(
       Type.Object({
         type: Type.Literal('Feature'),
-        id: Type.Integer(),
+        id: Type.Integer({ description: 'The actor’s id' }),
         geometry: Type.Object({
           type: Type.Literal('Point'),
-          coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: '[longitude, latitude], WGS 84' }),
+          coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: '[longitude, latitude], WGS 84, 5 decimals' }),
         }),
         properties: Type.Object({
-          id: Type.Integer(),
-          slug: Type.String(),
+          slug: Type.String({ description: 'The profile page is /akteure/{slug} (English: /en/akteure/{slug})' }),
           name: Type.String(),
           sector: Type.Union(SECTORS.map((s) => Type.Literal(s))),
-          url: Type.String({ format: 'uri', description: 'The profile page' }),
-          place: Type.Union([Type.String(), Type.Null()]),
+          place: Type.Union([Type.String(), Type.Null()], { description: 'Name of the municipality' }),
         }),
       }),
     ),
@@ -82,31 +81,35 @@ export async function mapRoutes(app: FastifyInstance) {
     },
   });
 
-  app.get('/akteure/karte/laender.geojson', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const { text, version } = await borders();
-    const current = (request.query as Record<string, unknown>).v === version;
-    void reply.header('cache-control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=3600').header('etag', `"${version}"`);
-    return reply.type('application/geo+json').send(text);
-  });
+  // The GeoJSON documents (the actors' can be megabytes), compressed in a scope of their own: the pages above run without its hooks.
+  await app.register(async (documents) => {
+    await compressLargeDocuments(documents);
+    documents.get('/akteure/karte/laender.geojson', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const { text, version } = await borders();
+      const current = (request.query as Record<string, unknown>).v === version;
+      void reply.header('cache-control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=3600').header('etag', `"${version}"`);
+      return reply.type('application/geo+json').send(text);
+    });
 
-  app.get<{ Querystring: Static<typeof mapQuery> }>(
-    '/api/v1/actors.geojson',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['actors'],
-        summary: 'Actors with a place as GeoJSON (RFC 7946), with the directory’s filters and visibility',
-        querystring: mapQuery,
-        produces: ['application/geo+json'],
-        response: { 200: featureCollection, ...problemResponses },
+    documents.get<{ Querystring: Static<typeof mapQuery> }>(
+      '/api/v1/actors.geojson',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['actors'],
+          summary: 'Actors with a place as GeoJSON (RFC 7946), with the directory’s filters and visibility',
+          querystring: mapQuery,
+          produces: ['application/geo+json'],
+          response: { 200: featureCollection, ...problemResponses },
+        },
       },
-    },
-    async (request, reply) => {
-      const query = readDirectoryQuery(request.query, request.locale);
-      const body = await actorsGeoJson(request.ctx, query);
-      // What members see differs from the public answer: only the public one may be shared by caches.
-      void reply.header('cache-control', request.user ? 'private, max-age=60' : 'public, max-age=60').header('vary', 'Cookie, Authorization');
-      return reply.type('application/geo+json').send(body);
-    },
-  );
+      async (request, reply) => {
+        const query = readDirectoryQuery(request.query, request.locale);
+        const body = await actorsGeoJson(request.ctx, query);
+        // What members see differs from the public answer: only the public one may be shared by caches.
+        void reply.header('cache-control', request.user ? 'private, max-age=60' : 'public, max-age=60').header('vary', 'Cookie, Authorization');
+        return reply.type('application/geo+json').send(body);
+      },
+    );
+  });
 }

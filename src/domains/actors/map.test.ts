@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
@@ -9,7 +10,7 @@ interface Feature {
   type: string;
   id: number;
   geometry: { type: string; coordinates: number[] };
-  properties: { id: number; slug: string; name: string; sector: string; url: string; place: string | null };
+  properties: { slug: string; name: string; sector: string; place: string | null };
 }
 
 let t: TestApp;
@@ -31,6 +32,7 @@ beforeAll(async () => {
   actors.merged = await createActor(t, { name: 'Mondstein Dublette', ...at(53.55, 9.99, 'HH'), mergedInto: actors.public.id });
   actors.nowhere = await createActor(t, { name: 'Mondstein ohne Ort' });
   actors.script = await createActor(t, { name: '<script>alert(1)</script> Mondstein', ...at(53.55, 9.99, 'HH') });
+  actors.precise = await createActor(t, { name: 'Mondstein "Genau" \\ Messpunkt', ...at(52.5200081234, 13.4049549876, 'BE') });
 });
 afterAll(async () => t?.close());
 
@@ -60,18 +62,22 @@ describe('GET /api/v1/actors.geojson', () => {
       expect(longitude).toBeLessThanOrEqual(180);
       expect(latitude).toBeGreaterThanOrEqual(-90);
       expect(latitude).toBeLessThanOrEqual(90);
-      expect(Object.keys(feature.properties).sort()).toEqual(['id', 'name', 'place', 'sector', 'slug', 'url']);
-      expect(feature.properties.url).toBe(`${t.config.publicUrl}/akteure/${feature.properties.slug}`);
+      // What the popup shows, and the slug its link is made of (/akteure/{slug}).
+      expect(Object.keys(feature.properties).sort()).toEqual(['name', 'place', 'sector', 'slug']);
     }
     const workshop = body.features.find((f) => f.id === actors.public!.id)!;
     expect(workshop.geometry.coordinates).toEqual([place.longitude, place.latitude]);
-    expect(workshop.properties).toMatchObject({ id: actors.public!.id, name: 'Quartierswerkstatt Mondstein', sector: 'creative_culture', place: place.name });
+    expect(workshop.properties).toEqual({ slug: actors.public!.slug, name: 'Quartierswerkstatt Mondstein', sector: 'creative_culture', place: place.name });
     expect(body.features.find((f) => f.id === actors.welfare!.id)!.geometry.coordinates).toEqual([13.405, 52.52]);
+    // Five decimals (about a metre); names with quotes and backslashes stay valid JSON.
+    const precise = body.features.find((f) => f.id === actors.precise!.id)!;
+    expect(precise.geometry.coordinates).toEqual([13.40495, 52.52001]);
+    expect(precise.properties).toEqual({ slug: actors.precise!.slug, name: 'Mondstein "Genau" \\ Messpunkt', sector: 'civil_society', place: null });
   });
 
   it('shows the public only public, approved, unmerged actors with a place; members also members-only ones', async () => {
-    expect(mine((await geojson('?q=Mondstein')).body.features)).toEqual(['public', 'script', 'welfare']);
-    expect(mine((await geojson('?q=Mondstein', member)).body.features)).toEqual(['members', 'public', 'script', 'welfare']);
+    expect(mine((await geojson('?q=Mondstein')).body.features)).toEqual(['precise', 'public', 'script', 'welfare']);
+    expect(mine((await geojson('?q=Mondstein', member)).body.features)).toEqual(['members', 'precise', 'public', 'script', 'welfare']);
     const coordinator = await createUser(t, { role: 'coordinator' });
     expect(mine((await geojson('?q=Mondstein', coordinator)).body.features)).not.toContain('hidden');
     const { response } = await geojson('', member);
@@ -84,7 +90,7 @@ describe('GET /api/v1/actors.geojson', () => {
     const [need] = actors.welfare!.needIds;
     expect(mine((await geojson('?q=Mondstein&sector=welfare')).body.features)).toEqual(['welfare']);
     expect(mine((await geojson('?q=Mondstein&sector=welfare&sector=creative_culture')).body.features)).toEqual(['public', 'welfare']);
-    expect(mine((await geojson('?q=Mondstein&state=BE')).body.features)).toEqual(['welfare']);
+    expect(mine((await geojson('?q=Mondstein&state=BE')).body.features)).toEqual(['precise', 'welfare']);
     expect(mine((await geojson('?q=Mondstein&actionField=inner_city')).body.features)).toEqual(['public']);
     expect(mine((await geojson(`?offer=${offer}`)).body.features)).toEqual(['public']);
     expect(mine((await geojson(`?need=${need}`)).body.features)).toEqual(['welfare']);
@@ -147,6 +153,11 @@ describe('the map page and its list', () => {
     expect(borders.type).toBe('FeatureCollection');
     expect(borders.features.map((f) => f.properties.code).sort()).toEqual(['BB', 'BE', 'BW', 'BY', 'HB', 'HE', 'HH', 'MV', 'NI', 'NW', 'RP', 'SH', 'SL', 'SN', 'ST', 'TH']);
     expect((await t.app.inject({ url: '/akteure/karte/laender.geojson?v=old' })).headers['cache-control']).toBe('public, max-age=3600');
+    // Half a megabyte: compressed for browsers, which all accept Brotli.
+    const compressed = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.rawPayload.length).toBeLessThan(response.rawPayload.length / 3);
+    expect(JSON.parse(brotliDecompressSync(compressed.rawPayload).toString())).toEqual(borders);
   });
 
   it('lists the same actors by state with counts and profile links, without JavaScript', async () => {
@@ -154,7 +165,7 @@ describe('the map page and its list', () => {
     expect(response.statusCode).toBe(200);
     const html = response.body;
     expect(html).toContain('id="land-BE"');
-    expect(html).toMatch(/Berlin: 1 Akteur</);
+    expect(html).toMatch(/Berlin: 2 Akteure</);
     expect(html).toContain(`href="/akteure/${actors.welfare!.slug}"`);
     expect(html).toContain(`href="/akteure/${actors.public!.slug}"`);
     expect(html).toContain('&lt;script>alert(1)&lt;/script> Mondstein');
@@ -166,7 +177,7 @@ describe('the map page and its list', () => {
 
   it('counts per state on the map page itself, linking into the list', async () => {
     const html = (await t.app.inject({ url: '/akteure/karte?q=Mondstein' })).body;
-    expect(html).toMatch(/>3 Akteure auf der Karte</);
+    expect(html).toMatch(/>4 Akteure auf der Karte</);
     expect(html).toContain('href="/akteure/karte/liste?q=Mondstein#land-BE"');
   });
 });

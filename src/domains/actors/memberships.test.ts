@@ -132,5 +132,14 @@ describe('my organisations', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/Alpha Verein[\s\S]*Verwaltung der Organisation[\s\S]*Beta Initiative[\s\S]*Anfrage offen/);
     expect((await get('/konto/organisationen')).statusCode).toBe(302);
+    expect(account.body).toContain('href="/akteure/neu"');
+  });
+
+  it('gives coordinators the curation pages on their account page, and nobody else', async () => {
+    const curation = ['/akteure/pruefung', '/akteure/vokabular', '/akteure/import', '/akteure/export'];
+    const links = (html: string) => curation.filter((path) => html.includes(`href="${path}"`));
+    expect(links((await get('/konto', await createUser(t, { role: 'coordinator' }))).body)).toEqual(curation);
+    expect(links((await get('/konto', await createUser(t, { role: 'admin' }))).body)).toEqual(curation);
+    expect(links((await get('/konto', await createUser(t))).body)).toEqual([]);
   });
 });

@@ -71,7 +71,8 @@ export class ActorInputError extends ValidationError {
   }
 }
 
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/;
+/** C0 and C1 control characters: never in a profile's texts (tabs and line breaks are folded first where allowed). */
+export const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/;
 const phonePattern = /^[+0-9 ()/.-]{3,}$/;
 
 /** Reads every field, collecting all problems at once; throws ActorInputError when any. */

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasRole } from '../../platform/context.js';
 import { notFound } from '../../platform/errors/index.js';
 import { page } from '../../platform/http/routes.js';
 import { translator } from '../../platform/i18n/index.js';
@@ -38,7 +37,7 @@ export function memberPages(app: FastifyInstance) {
       const shown = notice === 'geloescht' ? 'deleted' : notice === 'ausgetreten' ? 'left' : undefined;
       return reply.page(
         t(request)('mine.title'),
-        <MyActorsPage locale={request.locale} actors={await listMyActors(request.ctx)} coordinator={hasRole(request.user, 'coordinator')} notice={shown} />,
+        <MyActorsPage locale={request.locale} actors={await listMyActors(request.ctx)} notice={shown} />,
       );
     },
   });

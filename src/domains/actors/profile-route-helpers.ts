@@ -3,7 +3,7 @@ import { notFound, type AppError } from '../../platform/errors/index.js';
 import { localePath, translator } from '../../platform/i18n/index.js';
 import { platformMessages, type PlatformMessageKey } from '../../platform/i18n/platform-messages.js';
 import type { RawActorInput } from './profile-input.js';
-import type { FormValues } from './views/actor-form-fields.js';
+import type { FormValues } from './views/form-values.js';
 
 /** What the profile pages' routes share: reading path and form, redirecting with a notice. */
 

@@ -8,6 +8,12 @@ import type { ActorsTable, TagsTable } from './queries-tables.js';
 export type ActorRow = Omit<Selectable<ActorsTable>, 'search_text' | 'search_vector'>;
 export type TagRow = Selectable<TagsTable>;
 export type ActorValues = Omit<Insertable<ActorsTable>, 'search_text' | 'search_vector'>;
+/** The columns of a profile that the CSV import compares and writes, and the exports read. */
+export type ProfileColumns = Pick<
+  ActorRow,
+  | 'id' | 'slug' | 'kind' | 'name' | 'sector' | 'action_fields' | 'place_id' | 'summary' | 'description' | 'expertise' | 'website' | 'links'
+  | 'contact_name' | 'contact_email' | 'contact_phone' | 'visibility' | 'external_id'
+>;
 
 const actorColumns = [
   'id', 'slug', 'kind', 'name', 'sector', 'action_fields', 'place_id', 'state_code', 'latitude', 'longitude', 'summary', 'description',

@@ -88,8 +88,11 @@ const memberSchema = Type.Object({
   message: nullable(Type.String()),
   since: dateTime,
 });
+/** Who an actor is, in lists: the fields every short entry starts with. */
+const actorBrief = { id: Type.Integer(), slug: Type.String(), name: Type.String(), kind: literals(ACTOR_KINDS) };
+
 export const membersSchema = Type.Object({
-  actor: Type.Object({ id: Type.Integer(), slug: Type.String(), name: Type.String(), kind: literals(ACTOR_KINDS) }),
+  actor: Type.Object(actorBrief),
   manage: Type.Boolean({ description: 'The caller decides requests and changes roles' }),
   members: Type.Array(memberSchema),
   requests: Type.Array(memberSchema, { description: 'Open requests to join; only for those who decide them' }),
@@ -104,10 +107,7 @@ export const memberPatchBody = Type.Object(
 export const myActorsSchema = Type.Object({
   items: Type.Array(
     Type.Object({
-      id: Type.Integer(),
-      slug: Type.String(),
-      name: Type.String(),
-      kind: literals(ACTOR_KINDS),
+      ...actorBrief,
       status: literals(ACTOR_STATUSES),
       visibility: literals(VISIBILITIES),
       role: literals(MEMBER_ROLES),
@@ -120,10 +120,7 @@ export const reviewQuery = Type.Object({ page: Type.Optional(Type.Integer({ mini
 export const reviewQueueSchema = Type.Object({
   items: Type.Array(
     Type.Object({
-      id: Type.Integer(),
-      slug: Type.String(),
-      name: Type.String(),
-      kind: literals(ACTOR_KINDS),
+      ...actorBrief,
       sector: literals(SECTORS),
       summary: Type.String(),
       createdAt: dateTime,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from '../../../test/support/actors.js';
 import { createTestApp, TestClock, type TestApp } from '../../../test/support/test-app.js';
+import { exportActorsJson } from './export.js';
 import { CACHE_FROM, LONG_CACHE_MS, SHORT_CACHE_MS, runDirectorySearch, searchDirectory } from './search.js';
 import { FUZZY_CAP, RANK_CAP } from './search-queries.js';
 import { readDirectoryQuery } from './search-query.js';
@@ -49,6 +50,19 @@ describe('a very common word', () => {
     expect(result.totalIsLowerBound).toBe(true);
     expect(result.total).toBeGreaterThan(0);
     expect(result.total).toBeLessThanOrEqual(FUZZY_CAP);
+  });
+
+  it('the exports list exactly what the directory counts, across batches and with the trigram cap', async () => {
+    for (const q of ['Stelzenquartier', 'Holzwurm']) {
+      const query = readDirectoryQuery({ q, sort: 'name' }, 'de');
+      const counted = await runDirectorySearch(t.ctx(), query, { cache: false });
+      const chunks: string[] = [];
+      for await (const chunk of exportActorsJson(t.ctx(), query)) chunks.push(String(chunk));
+      const items = (JSON.parse(chunks.join('')) as { items: { name: string }[] }).items;
+      expect(items.length, q).toBe(counted.total);
+      expect(new Set(items.map((i) => i.name)).size, q).toBe(items.length);
+      expect(items.map((i) => i.name.toLowerCase()), q).toEqual(items.map((i) => i.name.toLowerCase()).sort());
+    }
   });
 
   it('keeps a large search for a while: the same counts, new profiles counted after the cache time', async () => {

@@ -48,6 +48,8 @@ function facetConditions(query: DirectoryQuery): [FacetName, RawBuilder<SqlBool>
 }
 
 const and = (conditions: RawBuilder<SqlBool>[]) => (conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` and `)})` : sql<SqlBool>`true`);
+/** Every selected facet (any of its values). */
+const inFacets = (query: DirectoryQuery) => and(facetConditions(query).map(([, c]) => c));
 const tsquery = (q: string) => sql`websearch_to_tsquery('german', ${websearchText(q)})`;
 // numnode() = 0 (only stop words or punctuation) folds to false at planning: no index scan, no notice.
 const ftsMatch = (q: string) => sql<SqlBool>`(numnode(${tsquery(q)}) > 0 and actors.search_vector @@ ${tsquery(q)})`;
@@ -79,6 +81,23 @@ const candidateIds = (db: DbOrTx, spec: MatchSpec, terms: TextTerms) =>
   spec.typos ? sql<SqlBool>`actors.id = any(${spec.typos}::bigint[])` : sql<SqlBool>`actors.id in (${fuzzyCandidates(db, terms)})`;
 
 const listed = (db: DbOrTx, viewer: Viewer) => db.selectFrom('actors').where(listedFor(viewer));
+type MatchingRows = ReturnType<typeof listed>;
+
+/**
+ * The actors a search matches, as the directory counts them: listed for the viewer, in every
+ * selected facet, and with the search text — by full text, or as one of the capped trigram
+ * candidates (or similar spellings) that full text did not find. One select on `actors` per way of
+ * matching, to be joined with `union all`: an OR of the two would keep PostgreSQL from using each
+ * one's index. The map, the GeoJSON and the exports list exactly these.
+ */
+export function matchingActors(db: DbOrTx, spec: MatchSpec): [MatchingRows] | [MatchingRows, MatchingRows] {
+  const { query, viewer, terms } = spec;
+  const rows = listed(db, viewer).where(inFacets(query));
+  if (!query.q) return [rows];
+  const fts = rows.where(ftsMatch(query.q));
+  if (!terms) return [fts];
+  return [fts, rows.where(candidateIds(db, spec, terms)).where(sql<SqlBool>`not (${ftsMatch(query.q)})`)];
+}
 
 // ---- one page of results --------------------------------------------------------------------------
 
@@ -109,7 +128,7 @@ const resultColumns = sql`actors.id, actors.slug, actors.name, actors.kind, acto
  */
 export function resultsQuery(db: DbOrTx, spec: MatchSpec) {
   const { query, viewer, terms } = spec;
-  const facets = and(facetConditions(query).map(([, c]) => c));
+  const [matches, fuzzyMatches] = matchingActors(db, spec);
   const offset = (query.page - 1) * query.pageSize;
   const keys = (tier: 0 | 1, score: RawBuilder<number>) =>
     [
@@ -130,27 +149,20 @@ export function resultsQuery(db: DbOrTx, spec: MatchSpec) {
   if (!query.q) {
     // An index walk on lower(name) or created_at: the same order spelt on the table's columns.
     const onTable = query.sort === 'newest' ? sql`actors.created_at desc, actors.id desc` : sql`lower(actors.name), actors.id`;
-    page = sql`${listed(db, viewer).where(facets).select(keys(0, none)).orderBy(onTable).limit(query.pageSize).offset(offset)}`;
+    page = sql`${matches.select(keys(0, none)).orderBy(onTable).limit(query.pageSize).offset(offset)}`;
   } else {
-    const fts = listed(db, viewer).where(facets).where(ftsMatch(query.q));
     const rank = query.sort === 'relevance' ? sql<number>`ts_rank(actors.search_vector, ${tsquery(query.q)})` : none;
     // Substrings (compounds, prefixes) with the word in the name first; similar spellings by name.
     const fuzzyScore = spec.typos ? none : sql<number>`(lower(actors.name) like '%' || lower(${terms?.first ?? ''}) || '%')::int::real`;
-    const fuzzy = terms
-      ? sql`union all ${listed(db, viewer)
-          .where(facets)
-          .where(candidateIds(db, spec, terms))
-          .where(sql<SqlBool>`not (${ftsMatch(query.q)})`)
-          .select(keys(1, query.sort === 'relevance' ? fuzzyScore : none))}`
-      : sql``;
+    const fuzzy = fuzzyMatches ? sql`union all ${fuzzyMatches.select(keys(1, query.sort === 'relevance' ? fuzzyScore : none))}` : sql``;
     // Relevance ranks only capped candidates (cliff 1 in FINDINGS.md): the name matches (they rank
     // highest; GIN index actors_name_fts) and the first RANK_CAP full-text matches.
-    const matches =
+    const ranked =
       query.sort === 'relevance'
-        ? sql`${listed(db, viewer).where(facets).where(sql<SqlBool>`to_tsvector('german'::regconfig, actors.name) @@ ${tsquery(query.q)}`).select(keys(0, rank)).limit(NAME_CAP)}
-            union ${fts.select(keys(0, rank)).limit(RANK_CAP)}`
-        : sql`${fts.select(keys(0, none))}`;
-    page = sql`select * from (${matches} ${fuzzy}) as h order by ${orderOn('h')} limit ${query.pageSize} offset ${offset}`;
+        ? sql`${listed(db, viewer).where(inFacets(query)).where(sql<SqlBool>`to_tsvector('german'::regconfig, actors.name) @@ ${tsquery(query.q)}`).select(keys(0, rank)).limit(NAME_CAP)}
+            union ${matches.select(keys(0, rank)).limit(RANK_CAP)}`
+        : sql`${matches.select(keys(0, none))}`;
+    page = sql`select * from (${ranked} ${fuzzy}) as h order by ${orderOn('h')} limit ${query.pageSize} offset ${offset}`;
   }
   return sql<ResultRow>`select ${resultColumns} from (${page}) as hit join actors on actors.id = hit.id order by ${orderOn('hit')}`;
 }

@@ -83,6 +83,7 @@ export const SHORT_CACHE_MS = 5_000;
 export const LONG_CACHE_MS = 60_000;
 const summaries = new SearchCache<Summary>(500);
 const results = new SearchCache<DirectoryResult>(1000);
+const typoIds = new SearchCache<number[]>(200);
 const keepFor = (costly: boolean) => (costly ? LONG_CACHE_MS : SHORT_CACHE_MS);
 
 /** Who sees what, and in which language the labels are. */
@@ -101,16 +102,10 @@ export async function runDirectorySearch(ctx: Context, query: DirectoryQuery, op
 }
 
 async function computeSearch(ctx: Context, query: DirectoryQuery, options: { cache?: boolean }): Promise<DirectoryResult> {
-  const viewer = viewerOf(ctx);
-  const exact: MatchSpec = { viewer, query, terms: query.q ? textTerms(query.q) : null };
+  const exact = exactMatch(ctx, query);
   let { summary, rows } = await search(ctx, exact, options);
-  // Nothing with these words: look for similar spellings („Quartir“ → „Quartier“), which costs more.
-  const found = summary.total > 0 || (Object.values(summary.facets) as { count: number }[][]).some((values) => values.some((v) => v.count > 0));
-  const typos = !found && exact.terms !== null;
-  if (typos) {
-    const candidates = await typoCandidatesQuery(ctx.db, exact.terms!).execute();
-    ({ summary, rows } = await search(ctx, { ...exact, typos: candidates.map((c) => c.id) }, options));
-  }
+  const typos = needsTypos(exact, summary);
+  if (typos) ({ summary, rows } = await search(ctx, await withTypos(ctx, exact, options), options));
   const reachable = query.sort === 'relevance' ? Math.min(summary.total - summary.fuzzy, RANK_CAP) + summary.fuzzy : summary.total;
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(reachable / query.pageSize)));
   // Beyond the pages offered there is nothing (the ranked candidates may run a little further).
@@ -130,17 +125,40 @@ async function computeSearch(ctx: Context, query: DirectoryQuery, options: { cac
   };
 }
 
+/**
+ * The match of a search as the directory makes it — the same words, caps and similar-spellings
+ * pass — for the listings beside it (map, GeoJSON, exports), so that they list what it counts.
+ */
+export async function directoryMatch(ctx: Context, query: DirectoryQuery): Promise<MatchSpec> {
+  const exact = exactMatch(ctx, query);
+  if (!exact.terms) return exact;
+  return needsTypos(exact, await countMatches(ctx, exact, {})) ? withTypos(ctx, exact, {}) : exact;
+}
+
+const exactMatch = (ctx: Context, query: DirectoryQuery): MatchSpec => ({ viewer: viewerOf(ctx), query, terms: query.q ? textTerms(query.q) : null });
+
+/** Nothing with these words, not even in another facet value: look for similar spellings („Quartir“ → „Quartier“). */
+const needsTypos = (exact: MatchSpec, summary: Summary) =>
+  exact.terms !== null && summary.total === 0 && !(Object.values(summary.facets) as { count: number }[][]).some((values) => values.some((v) => v.count > 0));
+
+/** The search with the candidates of similar spellings; they do not depend on the viewer, so are shared by all. */
+async function withTypos(ctx: Context, exact: MatchSpec, options: { cache?: boolean }): Promise<MatchSpec> {
+  const load = async () => (await typoCandidatesQuery(ctx.db, exact.terms!).execute()).map((c) => c.id);
+  const ids = options.cache === false ? await load() : await typoIds.get(ctx.db, JSON.stringify(exact.terms), load, () => LONG_CACHE_MS, ctx.clock.now().getTime());
+  return { ...exact, typos: ids };
+}
+
 /** The counts (cached when large) and the page of results, in parallel. */
 async function search(ctx: Context, spec: MatchSpec, options: { cache?: boolean }) {
-  const countSummary = () => loadSummary(ctx, spec);
-  const key = `${cacheScope(ctx)}|${spec.typos ? 'typos' : 'exact'}|${matchKey(spec.query)}`;
-  const [summary, rows] = await Promise.all([
-    options.cache === false
-      ? countSummary()
-      : summaries.get(ctx.db, key, countSummary, (s) => keepFor(spec.typos !== undefined || s.total >= CACHE_FROM), ctx.clock.now().getTime()),
-    resultsQuery(ctx.db, spec).execute(ctx.db),
-  ]);
+  const [summary, rows] = await Promise.all([countMatches(ctx, spec, options), resultsQuery(ctx.db, spec).execute(ctx.db)]);
   return { summary, rows };
+}
+
+function countMatches(ctx: Context, spec: MatchSpec, options: { cache?: boolean }): Promise<Summary> {
+  const countSummary = () => loadSummary(ctx, spec);
+  if (options.cache === false) return countSummary();
+  const key = `${cacheScope(ctx)}|${spec.typos ? 'typos' : 'exact'}|${matchKey(spec.query)}`;
+  return summaries.get(ctx.db, key, countSummary, (s) => keepFor(spec.typos !== undefined || s.total >= CACHE_FROM), ctx.clock.now().getTime());
 }
 
 async function loadSummary(ctx: Context, spec: MatchSpec): Promise<Summary> {

@@ -7,6 +7,7 @@ import { deleteTag, insertTag, replaceTagInActors, selectTag, selectTagByNormali
 import { messages } from './messages.js';
 import { viewerOf } from './policy.js';
 import { toTagRef, type TagRef } from './present.js';
+import { controlCharacters } from './profile-input.js';
 import { selectCuratedTags } from './queries.js';
 import { TAG_LABEL_MAX, cleanTagLabel, normalizeTagLabel } from './tags.js';
 
@@ -39,8 +40,6 @@ export async function listVocabularyForCuration(ctx: Context, query: { search?: 
   const use = (r: (typeof curated)[number]): TagUse => ({ ...toTagRef(r), uses: Number(r.uses) });
   return { curated: curated.map(use), free: free.map(use) };
 }
-
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/;
 
 /** Tag ids are 32-bit: larger numbers name no tag (and must not reach SQL). */
 const isTagId = (id: number) => Number.isInteger(id) && id >= 1 && id <= 2_147_483_647;

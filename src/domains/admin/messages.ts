@@ -99,9 +99,6 @@ export const messages = defineMessages({
     'feedback.message': 'Nachricht',
     'feedback.anonymous': 'ohne Angabe',
     'pagination.label': 'Seiten',
-    'pagination.previous': 'Vorherige Seite',
-    'pagination.next': 'Nächste Seite',
-    'pagination.status': 'Seite {page} von {pages}',
   },
   en: {
     'nav.label': 'Administration',
@@ -201,9 +198,6 @@ export const messages = defineMessages({
     'feedback.message': 'Message',
     'feedback.anonymous': 'not given',
     'pagination.label': 'Pages',
-    'pagination.previous': 'Previous page',
-    'pagination.next': 'Next page',
-    'pagination.status': 'Page {page} of {pages}',
   },
 });
 

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { DbOrTx } from '../../platform/db/index.js';
+import type { Place } from './service.js';
 import { projectRoot } from '../../platform/paths.js';
-import { insertPlaces, placesExist, selectPlaceWeights, type PlaceInsert } from './queries.js';
+import { insertPlaces, placesExist, selectPlaceWeights } from './queries.js';
 
 /** The committed gazetteer data; resources/gazetteer/README.md says where it comes from. */
 export const gazetteerDir = path.join(projectRoot, 'resources', 'gazetteer');
@@ -19,7 +20,7 @@ function tsvRows(text: string): string[][] {
 }
 
 /** Reads places.tsv and joins postcodes.tsv into it. */
-export async function readGazetteer(): Promise<PlaceInsert[]> {
+export async function readGazetteer(): Promise<Place[]> {
   const [places, postcodes] = await Promise.all([
     fs.readFile(path.join(gazetteerDir, 'places.tsv'), 'utf8'),
     fs.readFile(path.join(gazetteerDir, 'postcodes.tsv'), 'utf8'),

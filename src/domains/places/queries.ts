@@ -1,5 +1,6 @@
 import { sql, type ColumnType, type Selectable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/index.js';
+import type { Place } from './service.js';
 
 export interface PlacesTable {
   id: number;
@@ -110,26 +111,14 @@ export async function placesExist(db: DbOrTx): Promise<boolean> {
   return row !== undefined;
 }
 
-export interface PlaceInsert {
-  id: number;
-  name: string;
-  municipalityKey: string | null;
-  stateCode: string;
-  district: string | null;
-  latitude: number;
-  longitude: number;
-  population: number;
-  postcodes: string[];
-}
-
 /**
  * Inserts rows as nine array parameters unnested by the server: one round trip per chunk and far
  * below PGlite's parameter limit. Postcodes travel space-separated (arrays of arrays must be
  * rectangular).
  */
-export async function insertPlaces(db: DbOrTx, rows: PlaceInsert[]) {
+export async function insertPlaces(db: DbOrTx, rows: Place[]) {
   if (rows.length === 0) return;
-  const column = <T>(pick: (r: PlaceInsert) => T) => rows.map(pick);
+  const column = <T>(pick: (r: Place) => T) => rows.map(pick);
   await sql`
     insert into places (id, name, municipality_key, state_code, district, latitude, longitude, population, postcodes)
     select id, name, municipality_key, state_code, district, latitude, longitude, population, string_to_array(postcodes, ' ')

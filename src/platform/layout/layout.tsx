@@ -20,6 +20,11 @@ export function Layout(props: PageMeta & { children: ComponentChildren }) {
   const t = translator(platformMessages, locale);
   const other: Locale = locale === 'de' ? 'en' : 'de';
   const link = (path: string) => localePath(locale, path);
+  // The section's own page is the current page; a page inside it (a profile, the map) is in the current section.
+  const current = (section: string) => {
+    const path = props.path.split('?')[0]!;
+    return path === section ? 'page' : path.startsWith(`${section}/`) ? 'true' : undefined;
+  };
   return (
     <html lang={locale}>
       <head>
@@ -58,6 +63,11 @@ export function Layout(props: PageMeta & { children: ComponentChildren }) {
               <li>
                 <a class="kern-link" href={link('/')} aria-current={props.path === '/' ? 'page' : undefined}>
                   {t('layout.home')}
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href={link('/akteure')} aria-current={current('/akteure')}>
+                  {t('layout.actors')}
                 </a>
               </li>
               {user ? (

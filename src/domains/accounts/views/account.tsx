@@ -1,5 +1,5 @@
 import { formatDate, localePath } from '../../../platform/i18n/index.js';
-import { Alert, Button, Field, Form, Select } from '../../../platform/layout/components.js';
+import { Alert, Button, Fact, Field, Form, Select } from '../../../platform/layout/components.js';
 import { NAME_MAX } from '../registration.js';
 import type { Account } from '../profile.js';
 import type { MessageKey } from '../messages.js';
@@ -18,7 +18,17 @@ export function accountView(view: ViewContext, account: Account, notice: Notice 
     ['/konto/email', 'account.changeEmail'],
     ['/konto/passwort', 'account.changePassword'],
     ['/konto/zugangsschluessel', 'account.tokens'],
+  ];
+  const network: [string, MessageKey][] = [
     ['/konto/organisationen', 'account.organisations'],
+    ['/akteure/neu', 'account.createActor'],
+  ];
+  // Coordinators (and admins) curate the directory: the pages are linked only here.
+  const coordination: [string, MessageKey][] = [
+    ['/akteure/pruefung', 'account.review'],
+    ['/akteure/vokabular', 'account.vocabulary'],
+    ['/akteure/import', 'account.import'],
+    ['/akteure/export', 'account.export'],
   ];
   return {
     title: t('account.title'),
@@ -31,27 +41,33 @@ export function accountView(view: ViewContext, account: Account, notice: Notice 
             {t('account.details')}
           </h2>
           <dl class="kern-description-list">
-            <Item term={t('field.name')} value={account.name} />
-            <Item term={t('field.email')} value={account.email} />
-            <Item term={t('account.role')} value={t(`role.${account.role}`)} />
-            <Item term={t('account.locale')} value={t(`locale.${account.locale}`)} />
-            <Item term={t('account.memberSince')} value={formatDate(view.locale, account.createdAt)} />
+            <Fact term={t('field.name')}>{account.name}</Fact>
+            <Fact term={t('field.email')}>{account.email}</Fact>
+            <Fact term={t('account.role')}>{t(`role.${account.role}`)}</Fact>
+            <Fact term={t('account.locale')}>{t(`locale.${account.locale}`)}</Fact>
+            <Fact term={t('account.memberSince')}>{formatDate(view.locale, account.createdAt)}</Fact>
           </dl>
         </section>
         <section aria-labelledby="einstellungen">
           <h2 class="kern-heading-medium" id="einstellungen">
             {t('account.settings')}
           </h2>
-          <ul class="kern-list">
-            {settings.map(([path, label]) => (
-              <li key={path}>
-                <a class="kern-link" href={link(path)}>
-                  {t(label)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <Links view={view} links={settings} />
         </section>
+        <section aria-labelledby="netzwerk">
+          <h2 class="kern-heading-medium" id="netzwerk">
+            {t('account.network')}
+          </h2>
+          <Links view={view} links={network} />
+        </section>
+        {account.role !== 'member' && (
+          <section aria-labelledby="koordination">
+            <h2 class="kern-heading-medium" id="koordination">
+              {t('account.coordination')}
+            </h2>
+            <Links view={view} links={coordination} />
+          </section>
+        )}
         <section aria-labelledby="geraete">
           <h2 class="kern-heading-medium" id="geraete">
             {t('account.sessions')}
@@ -84,12 +100,18 @@ export function accountView(view: ViewContext, account: Account, notice: Notice 
   };
 }
 
-function Item(props: { term: string; value: string }) {
+function Links(props: { view: ViewContext; links: [string, MessageKey][] }) {
+  const t = texts(props.view.locale);
   return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{props.term}</dt>
-      <dd class="kern-description-list-item__value">{props.value}</dd>
-    </div>
+    <ul class="kern-list">
+      {props.links.map(([path, label]) => (
+        <li key={path}>
+          <a class="kern-link" href={localePath(props.view.locale, path)}>
+            {t(label)}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

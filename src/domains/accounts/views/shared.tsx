@@ -4,7 +4,7 @@ import type { AppError, FieldErrors } from '../../../platform/errors/index.js';
 import { formValues } from '../../../platform/http/routes.js';
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
 import { platformMessages, type PlatformMessageKey } from '../../../platform/i18n/platform-messages.js';
-import { Alert, ErrorSummary, Form } from '../../../platform/layout/components.js';
+import { Alert, FormPage as PlatformFormPage } from '../../../platform/layout/components.js';
 import { messages, type MessageKey } from '../messages.js';
 
 /** What a page hands to reply.page (and what a route's `form` option returns). */
@@ -61,15 +61,19 @@ export function FormPage(props: {
   const t = texts(props.view.locale);
   const labels = Object.fromEntries(Object.entries(props.labels).map(([field, key]) => [field, t(key!)]));
   return (
-    <div class="qn-form">
-      <h1 class="kern-heading-large">{props.title}</h1>
-      <ErrorSummary errors={props.state.errors} labels={labels} locale={props.view.locale} message={props.state.message} />
-      {props.intro}
-      <Form action={localePath(props.view.locale, props.action)} csrf={props.view.csrf}>
-        <div class="qn-stack">{props.children}</div>
-      </Form>
-      {props.after}
-    </div>
+    <PlatformFormPage
+      locale={props.view.locale}
+      csrf={props.view.csrf}
+      title={props.title}
+      action={props.action}
+      errors={props.state.errors}
+      labels={labels}
+      message={props.state.message}
+      intro={props.intro}
+      after={props.after}
+    >
+      {props.children}
+    </PlatformFormPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/errors/index.js';
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Button, ErrorSummary, Field, Form, Select } from '../../../platform/layout/components.js';
+import { ChoiceGroup, Field, FormActions, FormPage, Select } from '../../../platform/layout/components.js';
 import type { Place } from '../../places/service.js';
 import { PlaceField } from '../../places/views/place-field.js';
 import { messages, type MessageKey } from '../messages.js';
@@ -9,7 +9,8 @@ import { modelLabels } from '../model-messages.js';
 import { tagLabel, type ActorProfile, type TagRef } from '../present.js';
 import { LIMITS } from '../profile-input.js';
 import { TAG_LABEL_MAX, TAGS_PER_LIST_MAX } from '../tags.js';
-import { ChoiceGroup, many, one, type FormValues } from './actor-form-fields.js';
+import { many, one, type FormValues } from './form-values.js';
+import { backToProfile } from './profile-parts.js';
 
 /** The profile form, for creating (/akteure/neu) and editing (/akteure/:slug/bearbeiten). */
 
@@ -69,93 +70,93 @@ export function ActorFormPage(props: { locale: Locale; csrf: string; state: Acto
     </ChoiceGroup>
   );
   return (
-    <div class="qn-form">
-      <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary errors={errors} labels={Object.fromEntries(Object.entries(labels).map(([field, key]) => [field, t(key)]))} locale={locale} message={state.message} />
-      {!actor && <p class="kern-body">{t('form.createIntro')}</p>}
-      <Form action={localePath(locale, action)} csrf={props.csrf}>
-        <div class="qn-stack">
-          {!actor && (
-            <ChoiceGroup
-              type="radio"
-              name="kind"
-              legend={t('form.kind')}
-              error={errors.kind}
-              required
-              options={ACTOR_KINDS.map((kind) => ({ value: kind, label: model.kind(kind), hint: t(`form.kind.${kind}.hint`) }))}
-              checked={[one(values, 'kind')]}
-            />
-          )}
-          <Field name="name" label={t('form.name')} value={one(values, 'name')} error={errors.name} required maxLength={LIMITS.name} autocomplete="organization" />
-          <Select
-            name="sector"
-            label={t('form.sector')}
-            value={one(values, 'sector')}
-            error={errors.sector}
-            options={[{ value: '', label: t('form.choose') }, ...SECTORS.map((sector) => ({ value: sector, label: model.sector(sector) }))]}
-          />
-          <ChoiceGroup
-            type="checkbox"
-            name="actionFields"
-            legend={t('form.actionFields')}
-            hint={t('form.actionFields.hint')}
-            error={errors.actionFields}
-            options={ACTION_FIELDS.map((field) => ({ value: field, label: model.actionField(field) }))}
-            checked={many(values, 'actionFields')}
-          />
-          <PlaceField
-            name="place"
-            label={t('form.place')}
-            hint={t('form.place.hint')}
-            value={one(values, 'place')}
-            placeId={/^\d+$/.test(one(values, 'placeId')) ? Number(one(values, 'placeId')) : null}
-            error={errors.place}
-            candidates={state.placeCandidates}
-            locale={locale}
-          />
-          <Field name="summary" label={t('form.summary')} hint={t('form.summary.hint', { max: LIMITS.summary })} value={one(values, 'summary')} error={errors.summary} maxLength={LIMITS.summary} />
-          <Field
-            name="description"
-            label={t('form.description')}
-            hint={t('form.description.hint')}
-            value={one(values, 'description')}
-            error={errors.description}
-            multiline
-            rows={10}
-          />
-          {tagGroup('offers')}
-          {tagGroup('needs')}
-          <Field name="expertise" label={t('form.expertise')} hint={t('form.expertise.hint')} value={one(values, 'expertise')} error={errors.expertise} multiline rows={4} />
-          <Field name="website" type="url" label={t('form.website')} hint={t('form.website.hint')} value={one(values, 'website')} error={errors.website} autocomplete="url" />
-          <Field name="links" label={t('form.links')} hint={t('form.links.hint', { max: LIMITS.links })} value={one(values, 'links')} error={errors.links} multiline rows={3} />
-          <fieldset class="kern-fieldset">
-            <legend class="kern-label">{t('form.contact')}</legend>
-            <div class="kern-hint">{t('form.contact.hint')}</div>
-            <div class="kern-fieldset__body qn-stack">
-              <Field name="contactName" label={t('form.contactName')} value={one(values, 'contactName')} error={errors.contactName} autocomplete="off" />
-              <Field name="contactEmail" type="email" label={t('form.contactEmail')} value={one(values, 'contactEmail')} error={errors.contactEmail} autocomplete="off" />
-              <Field name="contactPhone" type="tel" label={t('form.contactPhone')} value={one(values, 'contactPhone')} error={errors.contactPhone} autocomplete="off" />
-            </div>
-          </fieldset>
-          <ChoiceGroup
-            type="radio"
-            name="visibility"
-            legend={t('form.visibility')}
-            error={errors.visibility}
-            required
-            options={VISIBILITIES.map((visibility) => ({ value: visibility, label: model.visibility(visibility), hint: t(`form.visibility.${visibility}.hint`) }))}
-            checked={[one(values, 'visibility') || 'public']}
-          />
-          {!actor && <p class="kern-body">{t('form.reviewHint')}</p>}
-          <div class="qn-actions">
-            <Button>{actor ? t('form.save') : t('form.create')}</Button>
-            <a class="kern-link" href={localePath(locale, actor ? `/akteure/${actor.slug}` : '/konto/organisationen')}>
-              {t('form.cancel')}
-            </a>
-          </div>
+    <FormPage
+      locale={locale}
+      csrf={props.csrf}
+      title={title}
+      action={action}
+      errors={errors}
+      labels={Object.fromEntries(Object.entries(labels).map(([field, key]) => [field, t(key)]))}
+      message={state.message}
+      intro={!actor && <p class="kern-body">{t('form.createIntro')}</p>}
+    >
+      {!actor && (
+        <ChoiceGroup
+          type="radio"
+          name="kind"
+          legend={t('form.kind')}
+          error={errors.kind}
+          required
+          options={ACTOR_KINDS.map((kind) => ({ value: kind, label: model.kind(kind), hint: t(`form.kind.${kind}.hint`) }))}
+          checked={[one(values, 'kind')]}
+        />
+      )}
+      <Field name="name" label={t('form.name')} value={one(values, 'name')} error={errors.name} required maxLength={LIMITS.name} autocomplete="organization" />
+      <Select
+        name="sector"
+        label={t('form.sector')}
+        value={one(values, 'sector')}
+        error={errors.sector}
+        options={[{ value: '', label: t('form.choose') }, ...SECTORS.map((sector) => ({ value: sector, label: model.sector(sector) }))]}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="actionFields"
+        legend={t('form.actionFields')}
+        hint={t('form.actionFields.hint')}
+        error={errors.actionFields}
+        options={ACTION_FIELDS.map((field) => ({ value: field, label: model.actionField(field) }))}
+        checked={many(values, 'actionFields')}
+      />
+      <PlaceField
+        name="place"
+        label={t('form.place')}
+        hint={t('form.place.hint')}
+        value={one(values, 'place')}
+        placeId={/^\d+$/.test(one(values, 'placeId')) ? Number(one(values, 'placeId')) : null}
+        error={errors.place}
+        candidates={state.placeCandidates}
+        locale={locale}
+      />
+      <Field name="summary" label={t('form.summary')} hint={t('form.summary.hint', { max: LIMITS.summary })} value={one(values, 'summary')} error={errors.summary} maxLength={LIMITS.summary} />
+      <Field
+        name="description"
+        label={t('form.description')}
+        hint={t('form.description.hint')}
+        value={one(values, 'description')}
+        error={errors.description}
+        multiline
+        rows={10}
+      />
+      {tagGroup('offers')}
+      {tagGroup('needs')}
+      <Field name="expertise" label={t('form.expertise')} hint={t('form.expertise.hint')} value={one(values, 'expertise')} error={errors.expertise} multiline rows={4} />
+      <Field name="website" type="url" label={t('form.website')} hint={t('form.website.hint')} value={one(values, 'website')} error={errors.website} autocomplete="url" />
+      <Field name="links" label={t('form.links')} hint={t('form.links.hint', { max: LIMITS.links })} value={one(values, 'links')} error={errors.links} multiline rows={3} />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{t('form.contact')}</legend>
+        <div class="kern-hint">{t('form.contact.hint')}</div>
+        <div class="kern-fieldset__body qn-stack">
+          <Field name="contactName" label={t('form.contactName')} value={one(values, 'contactName')} error={errors.contactName} autocomplete="off" />
+          <Field name="contactEmail" type="email" label={t('form.contactEmail')} value={one(values, 'contactEmail')} error={errors.contactEmail} autocomplete="off" />
+          <Field name="contactPhone" type="tel" label={t('form.contactPhone')} value={one(values, 'contactPhone')} error={errors.contactPhone} autocomplete="off" />
         </div>
-      </Form>
-    </div>
+      </fieldset>
+      <ChoiceGroup
+        type="radio"
+        name="visibility"
+        legend={t('form.visibility')}
+        error={errors.visibility}
+        required
+        options={VISIBILITIES.map((visibility) => ({ value: visibility, label: model.visibility(visibility), hint: t(`form.visibility.${visibility}.hint`) }))}
+        checked={[one(values, 'visibility') || 'public']}
+      />
+      {!actor && <p class="kern-body">{t('form.reviewHint')}</p>}
+      <FormActions
+        submit={actor ? t('form.save') : t('form.create')}
+        back={actor ? backToProfile(locale, actor) : { href: localePath(locale, '/konto/organisationen'), label: t('form.cancel') }}
+      />
+    </FormPage>
   );
 }
 

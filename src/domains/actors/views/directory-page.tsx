@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/errors/index.js';
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { ErrorSummary, fieldId } from '../../../platform/layout/components.js';
+import { describedBy, ErrorSummary, FieldNotes, fieldId, FormActions } from '../../../platform/layout/components.js';
 import { directoryMessages } from '../directory-messages.js';
 import type { DirectoryResult } from '../search.js';
 import { SEARCH_TEXT_MAX } from '../search-query.js';
@@ -12,6 +12,8 @@ export interface DirectoryPageProps {
   result: DirectoryResult | null;
   /** The search text as typed. */
   q: string;
+  /** Signed in: their own profiles are linked too. */
+  member: boolean;
   errors?: FieldErrors;
 }
 
@@ -26,11 +28,24 @@ export function DirectoryPage(props: DirectoryPageProps) {
   const action = localePath(locale, '/akteure');
   const id = fieldId('q');
   const error = errors?.q;
-  const describedBy = [`${id}-hinweis`, error ? `${id}-fehler` : ''].filter(Boolean).join(' ');
   return (
     <>
       <h1 class="kern-heading-large">{t('title')}</h1>
       <p class="kern-body qn-prose">{t('intro')}</p>
+      <ul class="kern-list kern-list--horizontal">
+        <li>
+          <a class="kern-link" href={localePath(locale, '/akteure/neu')}>
+            {t('links.create')}
+          </a>
+        </li>
+        {props.member && (
+          <li>
+            <a class="kern-link" href={localePath(locale, '/konto/organisationen')}>
+              {t('links.mine')}
+            </a>
+          </li>
+        )}
+      </ul>
       <ErrorSummary errors={errors} labels={{ q: t('search.label') }} locale={locale} />
       <form
         action={action}
@@ -49,15 +64,7 @@ export function DirectoryPage(props: DirectoryPageProps) {
             <label class="kern-label" for={id}>
               {t('search.label')}
             </label>
-            <div class="kern-hint" id={`${id}-hinweis`}>
-              {t('search.hint')}
-            </div>
-            {error && (
-              <p class="kern-error" id={`${id}-fehler`}>
-                <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-                <span class="kern-body">{error}</span>
-              </p>
-            )}
+            <FieldNotes id={id} hint={t('search.hint')} error={error} />
             <input
               id={id}
               name="q"
@@ -66,7 +73,7 @@ export function DirectoryPage(props: DirectoryPageProps) {
               value={props.q}
               maxLength={SEARCH_TEXT_MAX}
               autoComplete="off"
-              aria-describedby={describedBy}
+              aria-describedby={describedBy(id, { hint: true, error })}
               aria-invalid={error ? 'true' : undefined}
               hx-get={action}
               hx-trigger="input changed delay:400ms"
@@ -74,14 +81,7 @@ export function DirectoryPage(props: DirectoryPageProps) {
               hx-sync="closest form:replace"
             />
           </div>
-          <div class="qn-actions">
-            <button class="kern-btn kern-btn--primary" type="submit">
-              <span class="kern-label">{t('search.submit')}</span>
-            </button>
-            <a class="kern-link" href={action}>
-              {t('search.reset')}
-            </a>
-          </div>
+          <FormActions submit={t('search.submit')} back={{ href: action, label: t('search.reset') }} />
         </div>
         <div id={ANNOUNCE_ID} class="kern-sr-only" role="status" aria-atomic="true"></div>
         {result && <DirectoryResults locale={locale} result={result} />}

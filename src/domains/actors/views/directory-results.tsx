@@ -3,8 +3,9 @@ import { directoryMessages } from '../directory-messages.js';
 import { modelLabels } from '../model-messages.js';
 import type { DirectoryItem, DirectoryResult, TagChip } from '../search.js';
 import { defaultSort, directoryHref, SORTS, withChange } from '../search-query.js';
-import { fieldId } from '../../../platform/layout/components.js';
+import { fieldId, Pager } from '../../../platform/layout/components.js';
 import { DirectoryFacetsView, formatCount } from './directory-facets.js';
+import { filterHref } from './map-parts.js';
 
 /** The id of the region htmx replaces while someone types or ticks a filter. */
 export const RESULTS_ID = 'verzeichnis-ergebnis';
@@ -34,6 +35,19 @@ export function DirectoryResults(props: { locale: Locale; result: DirectoryResul
           </h2>
           <SortSelect locale={locale} result={result} />
         </div>
+        {/* Inside the replaced region, so that they follow the filters as they change. */}
+        <ul class="kern-list kern-list--horizontal">
+          <li>
+            <a class="kern-link" href={filterHref(locale, '/akteure/karte', query)}>
+              {t('results.onMap')}
+            </a>
+          </li>
+          <li>
+            <a class="kern-link" href={filterHref(locale, '/akteure/export', query)}>
+              {t('results.export')}
+            </a>
+          </li>
+        </ul>
         {result.unsearchable && <p class="kern-body">{t('results.unsearchable')}</p>}
         {!result.unsearchable && result.total === 0 && <p class="kern-body">{t('results.empty')}</p>}
         {result.similarSpellings && <p class="kern-body">{t('results.similar')}</p>}
@@ -129,30 +143,6 @@ function Chips(props: { label: string; tags: TagChip[] }) {
 
 function Pages(props: { locale: Locale; result: DirectoryResult }) {
   const { locale, result } = props;
-  const { page } = result.query;
-  const pages = result.pages;
-  if (pages <= 1 || page > pages) return null;
-  const t = translator(directoryMessages, locale);
   const href = (target: number) => directoryHref(locale, withChange(result.query, { page: target }));
-  return (
-    <nav aria-label={t('pagination.label')}>
-      <ul class="qn-pagination">
-        {page > 1 && (
-          <li>
-            <a class="kern-link" href={href(page - 1)} rel="prev">
-              {t('pagination.previous')}
-            </a>
-          </li>
-        )}
-        <li aria-current="page">{t('pagination.status', { page, pages })}</li>
-        {page < pages && (
-          <li>
-            <a class="kern-link" href={href(page + 1)} rel="next">
-              {t('pagination.next')}
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
-  );
+  return <Pager locale={locale} label={translator(directoryMessages, locale)('pagination.label')} page={result.query.page} pages={result.pages} href={href} />;
 }

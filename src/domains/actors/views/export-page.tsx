@@ -1,11 +1,10 @@
 import { localePath, type Locale } from '../../../platform/i18n/index.js';
-import { Button, Field, Select } from '../../../platform/layout/components.js';
+import { Button, ChoiceGroup, Field, Select } from '../../../platform/layout/components.js';
 import { EXPORT_FORMATS } from '../export.js';
 import { modelLabels } from '../model-messages.js';
 import { ACTION_FIELDS, SECTORS, STATES } from '../model.js';
 import { tagLabel, type TagRef } from '../present.js';
 import type { DirectoryQuery } from '../search-query.js';
-import { ChoiceGroup } from './actor-form-fields.js';
 import { importTexts } from './import-page.js';
 
 /**

@@ -1,6 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import { localePath, type Locale } from '../../../platform/i18n/index.js';
-import { Alert, Button, Form } from '../../../platform/layout/components.js';
+import { Alert, Button, Fact, Form } from '../../../platform/layout/components.js';
 import type { ImportRun } from '../import-runs.js';
 import { formatNumber, importTexts, statusText } from './import-page.js';
 
@@ -70,15 +69,6 @@ function ImportStatus(props: { locale: Locale; csrf: string; run: ImportRun }) {
         </Form>
       )}
     </section>
-  );
-}
-
-function Fact(props: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{props.term}</dt>
-      <dd class="kern-description-list-item__value">{props.children}</dd>
-    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { localePath, type Locale } from '../../../platform/i18n/index.js';
 import type { MapListGroup } from '../geojson.js';
 import { modelLabels } from '../model-messages.js';
 import type { DirectoryQuery } from '../search-query.js';
-import { actorCount, formatCount, mapHref, mapTexts, stateAnchor, stateName } from './map-parts.js';
+import { actorCount, formatCount, filterHref, mapTexts, stateAnchor, stateName } from './map-parts.js';
 
 export interface MapListPageProps {
   locale: Locale;
@@ -21,7 +21,7 @@ export function MapListPage(props: MapListPageProps) {
       <h1 class="kern-heading-large">{t('list.title')}</h1>
       <p class="kern-body">{t('list.intro')}</p>
       <p class="kern-body">
-        <a class="kern-link" href={mapHref(locale, '/akteure/karte', query)}>
+        <a class="kern-link" href={filterHref(locale, '/akteure/karte', query)}>
           {t('list.backToMap')}
         </a>
       </p>
@@ -61,7 +61,7 @@ export function MapListPage(props: MapListPageProps) {
               </ul>
               {group.count > group.actors.length && group.state !== null && (
                 <p class="kern-body">
-                  <a class="kern-link" href={mapHref(locale, '/akteure', { ...query, states: [group.state] })}>
+                  <a class="kern-link" href={filterHref(locale, '/akteure', { ...query, states: [group.state] })}>
                     {t('list.more', { count: formatCount(locale, group.count), state: stateName(locale, group.state) })}
                   </a>
                 </p>

@@ -5,7 +5,7 @@ import { modelLabels } from '../model-messages.js';
 import { SECTORS } from '../model.js';
 import type { TagRef } from '../present.js';
 import type { DirectoryQuery } from '../search-query.js';
-import { actorCount, formatCount, mapHref, mapTexts, MapFilterForm, stateAnchor, stateName } from './map-parts.js';
+import { actorCount, formatCount, filterHref, mapTexts, MapFilterForm, stateAnchor, stateName } from './map-parts.js';
 
 export interface MapPageProps {
   locale: Locale;
@@ -45,12 +45,12 @@ export function MapPage(props: MapPageProps) {
       <MapFilterForm locale={locale} query={query} vocabulary={props.vocabulary} />
       <ul class="kern-list qn-map-links">
         <li>
-          <a class="kern-link" href={mapHref(locale, '/akteure/karte/liste', query)}>
+          <a class="kern-link" href={filterHref(locale, '/akteure/karte/liste', query)}>
             {t('links.list')}
           </a>
         </li>
         <li>
-          <a class="kern-link" href={mapHref(locale, '/akteure', query)}>
+          <a class="kern-link" href={filterHref(locale, '/akteure', query)}>
             {t('links.directory')}
           </a>
         </li>
@@ -83,7 +83,7 @@ export function MapPage(props: MapPageProps) {
         >
           <p class="kern-body qn-map__fallback">
             {t('map.noscript')}{' '}
-            <a class="kern-link" href={mapHref(locale, '/akteure/karte/liste', query)}>
+            <a class="kern-link" href={filterHref(locale, '/akteure/karte/liste', query)}>
               {t('links.list')}
             </a>
           </p>
@@ -112,7 +112,7 @@ export function MapPage(props: MapPageProps) {
           <ul class="kern-list qn-map-states">
             {counts.states.map((s) => (
               <li key={s.state ?? 'none'}>
-                <a class="kern-link" href={`${mapHref(locale, '/akteure/karte/liste', query)}#${stateAnchor(s.state)}`}>
+                <a class="kern-link" href={`${filterHref(locale, '/akteure/karte/liste', query)}#${stateAnchor(s.state)}`}>
                   {stateName(locale, s.state)}
                 </a>
                 {`: ${actorCount(locale, s.count)}`}

@@ -1,5 +1,5 @@
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Button, Field, Select } from '../../../platform/layout/components.js';
+import { Field, FormActions, Select } from '../../../platform/layout/components.js';
 import { modelLabels } from '../model-messages.js';
 import { ACTION_FIELDS, SECTORS, STATES, type StateCode } from '../model.js';
 import { mapMessages } from '../map-messages.js';
@@ -25,7 +25,8 @@ export function filterSearch(query: DirectoryQuery, extra: [string, string][] = 
   return params ? `?${params}` : '';
 }
 
-export const mapHref = (locale: Locale, path: '/akteure/karte' | '/akteure/karte/liste' | '/akteure', query: DirectoryQuery, extra: [string, string][] = []) =>
+/** A page that takes the directory's filters (map, list, directory, export), with those of a search. */
+export const filterHref = (locale: Locale, path: '/akteure/karte' | '/akteure/karte/liste' | '/akteure' | '/akteure/export', query: DirectoryQuery, extra: [string, string][] = []) =>
   localePath(locale, path) + filterSearch(query, extra);
 
 export const stateName = (locale: Locale, state: StateCode | null) => (state === null ? mapTexts(locale)('states.none') : modelLabels(locale).state(state));
@@ -52,12 +53,7 @@ export function MapFilterForm(props: { locale: Locale; query: DirectoryQuery; vo
         <Select name="state" label={t('filter.state')} value={query.states[0] ?? ''} options={[any, ...STATES.map((s) => ({ value: s, label: labels.state(s) }))]} />
         <Select name="offer" label={t('filter.offer')} value={String(query.offers[0] ?? '')} options={[any, ...tags]} />
         <Select name="need" label={t('filter.need')} value={String(query.needs[0] ?? '')} options={[any, ...tags]} />
-        <div class="qn-actions">
-          <Button>{t('filter.submit')}</Button>
-          <a class="kern-link" href={localePath(locale, '/akteure/karte')}>
-            {t('filter.reset')}
-          </a>
-        </div>
+        <FormActions submit={t('filter.submit')} back={{ href: localePath(locale, '/akteure/karte'), label: t('filter.reset') }} />
       </form>
     </section>
   );

@@ -5,7 +5,7 @@ import { messages } from '../messages.js';
 import { modelLabels } from '../model-messages.js';
 
 /** "My organisations": the member's profiles and memberships, open requests, and where to start a new one. */
-export function MyActorsPage(props: { locale: Locale; actors: MyActor[]; coordinator: boolean; notice?: 'deleted' | 'left' }) {
+export function MyActorsPage(props: { locale: Locale; actors: MyActor[]; notice?: 'deleted' | 'left' }) {
   const { locale, actors } = props;
   const t = translator(messages, locale);
   const model = modelLabels(locale);
@@ -49,25 +49,6 @@ export function MyActorsPage(props: { locale: Locale; actors: MyActor[]; coordin
           {t('mine.create')}
         </a>
       </p>
-      {props.coordinator && (
-        <section aria-labelledby="koordination">
-          <h2 class="kern-heading-medium" id="koordination">
-            {t('mine.curation')}
-          </h2>
-          <ul class="kern-list">
-            <li>
-              <a class="kern-link" href={localePath(locale, '/akteure/pruefung')}>
-                {t('review.title')}
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={localePath(locale, '/akteure/vokabular')}>
-                {t('vocabulary.title')}
-              </a>
-            </li>
-          </ul>
-        </section>
-      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import type { FieldErrors } from '../../../platform/errors/index.js';
 import { formatDate, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Alert, Button, ErrorSummary, Field, Form } from '../../../platform/layout/components.js';
+import { Alert, Button, Field, Form, FormActions, FormPage } from '../../../platform/layout/components.js';
 import { MESSAGE_MAX, type ActorMember, type ActorMembers } from '../memberships.js';
 import { messages, type MessageKey } from '../messages.js';
 import { MEMBER_ROLES } from '../model.js';
 import { modelLabels } from '../model-messages.js';
+import { backToProfile } from './profile-parts.js';
 
 /** Outcomes shown on the members page after a redirect (?hinweis=…). */
 export const memberNotices = {
@@ -121,21 +122,18 @@ export function JoinPage(props: { locale: Locale; csrf: string; actor: { slug: s
   const { locale, actor } = props;
   const t = translator(messages, locale);
   return (
-    <div class="qn-form">
-      <h1 class="kern-heading-large">{t('join.title', { name: actor.name })}</h1>
-      <ErrorSummary errors={props.errors} labels={{ message: t('join.message') }} locale={locale} message={props.text} />
-      <p class="kern-body">{t('join.intro')}</p>
-      <Form action={localePath(locale, `/akteure/${actor.slug}/mitglied-werden`)} csrf={props.csrf}>
-        <div class="qn-stack">
-          <Field name="message" label={t('join.message')} hint={t('join.messageHint', { max: MESSAGE_MAX })} value={props.message} error={props.errors?.message} multiline rows={4} />
-          <div class="qn-actions">
-            <Button>{t('join.submit')}</Button>
-            <a class="kern-link" href={localePath(locale, `/akteure/${actor.slug}`)}>
-              {t('form.cancel')}
-            </a>
-          </div>
-        </div>
-      </Form>
-    </div>
+    <FormPage
+      locale={locale}
+      csrf={props.csrf}
+      title={t('join.title', { name: actor.name })}
+      action={`/akteure/${actor.slug}/mitglied-werden`}
+      errors={props.errors}
+      labels={{ message: t('join.message') }}
+      message={props.text}
+      intro={<p class="kern-body">{t('join.intro')}</p>}
+    >
+      <Field name="message" label={t('join.message')} hint={t('join.messageHint', { max: MESSAGE_MAX })} value={props.message} error={props.errors?.message} multiline rows={4} />
+      <FormActions submit={t('join.submit')} back={backToProfile(locale, actor)} />
+    </FormPage>
   );
 }

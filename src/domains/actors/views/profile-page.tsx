@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Alert } from '../../../platform/layout/components.js';
+import { Alert, Fact } from '../../../platform/layout/components.js';
 import type { ActorMember } from '../memberships.js';
 import { messages, type MessageKey } from '../messages.js';
 import { STATES, type StateCode } from '../model.js';
@@ -74,16 +74,16 @@ export function ProfilePage(props: {
           {t('profile.facts')}
         </h2>
         <dl class="kern-description-list">
-          <Item term={t('profile.sector')}>{model.sector(actor.sector)}</Item>
-          {actor.actionFields.length > 0 && <Item term={t('profile.actionFields')}>{actor.actionFields.map(model.actionField).join(', ')}</Item>}
-          {actor.place && <Item term={t('profile.place')}>{placeText(locale, actor)}</Item>}
+          <Fact term={t('profile.sector')}>{model.sector(actor.sector)}</Fact>
+          {actor.actionFields.length > 0 && <Fact term={t('profile.actionFields')}>{actor.actionFields.map(model.actionField).join(', ')}</Fact>}
+          {actor.place && <Fact term={t('profile.place')}>{placeText(locale, actor)}</Fact>}
           {actor.website && (
-            <Item term={t('profile.website')}>
+            <Fact term={t('profile.website')}>
               <ExternalLink href={actor.website} />
-            </Item>
+            </Fact>
           )}
           {actor.links.length > 0 && (
-            <Item term={t('profile.links')}>
+            <Fact term={t('profile.links')}>
               <ul class="kern-list">
                 {actor.links.map((link) => (
                   <li key={link}>
@@ -91,9 +91,9 @@ export function ProfilePage(props: {
                   </li>
                 ))}
               </ul>
-            </Item>
+            </Fact>
           )}
-          {actor.approvedAt && <Item term={t('profile.since')}>{formatDate(locale, actor.approvedAt)}</Item>}
+          {actor.approvedAt && <Fact term={t('profile.since')}>{formatDate(locale, actor.approvedAt)}</Fact>}
         </dl>
       </section>
       <TagSection id="angebote" title={t('profile.offers')} tags={actor.offers} locale={locale} />
@@ -118,15 +118,6 @@ function placeText(locale: Locale, actor: ActorProfile): string {
   const state = STATES.includes(place.stateCode as StateCode) ? modelLabels(locale).state(place.stateCode as StateCode) : place.stateCode;
   // "Bernburg, Salzlandkreis, Sachsen-Anhalt"; a city that is its own district or state is named once.
   return [place.name, ...[place.district, state].filter((part) => part && part !== place.name)].join(', ');
-}
-
-function Item(props: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{props.term}</dt>
-      <dd class="kern-description-list-item__value">{props.children}</dd>
-    </div>
-  );
 }
 
 /** Links that members typed: never followed for ranking, no opener access. */

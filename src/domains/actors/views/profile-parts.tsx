@@ -1,5 +1,5 @@
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Button, Form } from '../../../platform/layout/components.js';
+import { Button, Field, Form } from '../../../platform/layout/components.js';
 import { messages } from '../messages.js';
 import { modelLabels } from '../model-messages.js';
 import type { ActorProfile } from '../present.js';
@@ -49,36 +49,11 @@ export function ProfileActions(props: { locale: Locale; csrf: string; actor: Act
 /** A coordinator's decision on a pending profile: approve, or reject with a note for its creator. */
 export function ReviewForm(props: { locale: Locale; csrf: string; slug: string; note?: string; error?: string; fromQueue?: boolean }) {
   const t = translator(messages, props.locale);
-  const id = `feld-note-${props.slug}`;
-  const errorId = props.error ? `${id}-fehler` : undefined;
   return (
     <Form action={localePath(props.locale, `/akteure/${props.slug}/pruefung`)} csrf={props.csrf} class="qn-stack">
       {props.fromQueue && <input type="hidden" name="zurueck" value="pruefung" />}
-      <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
-        <label class="kern-label" for={id}>
-          {t('review.note')}
-        </label>
-        <div class="kern-hint" id={`${id}-hinweis`}>
-          {t('review.noteHint')}
-        </div>
-        {props.error && (
-          <p class="kern-error" id={errorId}>
-            <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-            <span class="kern-body">{props.error}</span>
-          </p>
-        )}
-        <textarea
-          id={id}
-          name="note"
-          rows={3}
-          maxLength={NOTE_MAX}
-          class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
-          aria-describedby={[`${id}-hinweis`, errorId].filter(Boolean).join(' ')}
-          aria-invalid={props.error ? 'true' : undefined}
-        >
-          {props.note ?? ''}
-        </textarea>
-      </div>
+      {/* One form per profile in the queue: each note field needs its own id. */}
+      <Field id={`feld-note-${props.slug}`} name="note" label={t('review.note')} hint={t('review.noteHint')} value={props.note} error={props.error} multiline rows={3} maxLength={NOTE_MAX} />
       <div class="qn-actions">
         <Button name="decision" value="approve">
           {t('review.approve')}
@@ -90,3 +65,6 @@ export function ReviewForm(props: { locale: Locale; csrf: string; slug: string; 
     </Form>
   );
 }
+
+/** „Cancel“ on a profile's forms: back to the profile. */
+export const backToProfile = (locale: Locale, actor: { slug: string }) => ({ href: localePath(locale, `/akteure/${actor.slug}`), label: translator(messages, locale)('form.cancel') });

@@ -1,5 +1,5 @@
 import { formatDateTime, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Alert } from '../../../platform/layout/components.js';
+import { Alert, Pager } from '../../../platform/layout/components.js';
 import { messages } from '../messages.js';
 import { modelLabels } from '../model-messages.js';
 import type { ReviewQueue } from '../review.js';
@@ -51,27 +51,7 @@ export function ReviewPage(props: {
               </li>
             ))}
           </ol>
-          {queue.pages > 1 && (
-            <nav aria-label={t('review.pages')}>
-              <ul class="qn-pagination">
-                {queue.page > 1 && (
-                  <li>
-                    <a class="kern-link" rel="prev" href={`${localePath(locale, '/akteure/pruefung')}?seite=${queue.page - 1}`}>
-                      {t('review.previous')}
-                    </a>
-                  </li>
-                )}
-                <li aria-current="page">{t('review.pageStatus', { page: queue.page, pages: queue.pages })}</li>
-                {queue.page < queue.pages && (
-                  <li>
-                    <a class="kern-link" rel="next" href={`${localePath(locale, '/akteure/pruefung')}?seite=${queue.page + 1}`}>
-                      {t('review.next')}
-                    </a>
-                  </li>
-                )}
-              </ul>
-            </nav>
-          )}
+          <Pager locale={locale} label={t('review.pages')} page={queue.page} pages={queue.pages} href={(page) => `${localePath(locale, '/akteure/pruefung')}?seite=${page}`} />
         </>
       )}
     </div>

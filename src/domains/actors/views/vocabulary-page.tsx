@@ -92,8 +92,8 @@ function TagRow(props: { locale: Locale; csrf: string; tag: TagUse; targets: Tag
           <h3 class="kern-heading-small">{`${tag.label}${tag.labelEn ? ` / ${tag.labelEn}` : ''}`}</h3>
           <p class="kern-body kern-body--small">{t('vocabulary.uses', { count: tag.uses })}</p>
           <Form action={localePath(locale, `${path}/${tag.id}`)} csrf={props.csrf} class="qn-filter">
-            <RowInput id={id('label')} name="label" label={t('vocabulary.labelOf', { label: tag.label })} value={value('label')} error={state?.errors.label} />
-            <RowInput id={id('labelEn')} name="labelEn" label={t('vocabulary.labelEnOf', { label: tag.label })} value={value('labelEn')} error={state?.errors.labelEn} />
+            <Field id={id('label')} name="label" label={t('vocabulary.labelOf', { label: tag.label })} value={value('label')} error={state?.errors.label} maxLength={TAG_LABEL_MAX} />
+            <Field id={id('labelEn')} name="labelEn" label={t('vocabulary.labelEnOf', { label: tag.label })} value={value('labelEn')} error={state?.errors.labelEn} maxLength={TAG_LABEL_MAX} />
             {!tag.curated && <input type="hidden" name="curated" value="1" />}
             <Button kind="secondary">{tag.curated ? t('vocabulary.save') : t('vocabulary.promote')}</Button>
           </Form>
@@ -125,32 +125,6 @@ function TagRow(props: { locale: Locale; csrf: string; tag: TagUse; targets: Tag
           )}
         </div>
       </div>
-    </div>
-  );
-}
-
-function RowInput(props: { id: string; name: string; label: string; value: string; error?: string }) {
-  const errorId = props.error ? `${props.id}-fehler` : undefined;
-  return (
-    <div class={`kern-form-input${props.error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.error && (
-        <p class="kern-error" id={errorId}>
-          <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-          <span class="kern-body">{props.error}</span>
-        </p>
-      )}
-      <input
-        id={props.id}
-        name={props.name}
-        value={props.value}
-        maxLength={TAG_LABEL_MAX}
-        class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
-        aria-describedby={errorId}
-        aria-invalid={props.error ? 'true' : undefined}
-      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDateTime, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
 import type { AuditEntry } from '../../../platform/audit.js';
 import type { Role } from '../../../platform/context.js';
+import { Pager } from '../../../platform/layout/components.js';
 import { messages } from '../messages.js';
 import { roles, type Page } from '../service.js';
 
@@ -33,11 +34,8 @@ export function AdminNav(props: { locale: Locale; current: Section; exact?: bool
   );
 }
 
-/** Previous / next links that keep the current filters; nothing when everything fits on one page. */
+/** Previous / next links that keep the current filters. */
 export function Pagination(props: { locale: Locale; page: Page<unknown>; path: string; params?: Record<string, string | undefined> }) {
-  const { page, pages } = props.page;
-  if (pages <= 1) return null;
-  const t = translator(messages, props.locale);
   const href = (target: number) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(props.params ?? {})) if (value) search.set(key, value);
@@ -45,27 +43,7 @@ export function Pagination(props: { locale: Locale; page: Page<unknown>; path: s
     const query = search.toString();
     return localePath(props.locale, props.path) + (query ? `?${query}` : '');
   };
-  return (
-    <nav aria-label={t('pagination.label')}>
-      <ul class="qn-pagination">
-        {page > 1 && (
-          <li>
-            <a class="kern-link" href={href(page - 1)} rel="prev">
-              {t('pagination.previous')}
-            </a>
-          </li>
-        )}
-        <li aria-current="page">{t('pagination.status', { page, pages })}</li>
-        {page < pages && (
-          <li>
-            <a class="kern-link" href={href(page + 1)} rel="next">
-              {t('pagination.next')}
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
-  );
+  return <Pager locale={props.locale} label={translator(messages, props.locale)('pagination.label')} page={props.page.page} pages={props.page.pages} href={href} />;
 }
 
 export function When(props: { locale: Locale; date: Date }) {

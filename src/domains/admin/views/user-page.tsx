@@ -1,6 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Alert, Button, Form, Select } from '../../../platform/layout/components.js';
+import { Alert, Button, Fact, Form, Select } from '../../../platform/layout/components.js';
 import { messages, type AdminMessageKey } from '../messages.js';
 import { roles, type AdminUserDetail } from '../service.js';
 import { AdminNav, When, auditAction } from './parts.js';
@@ -94,14 +93,5 @@ export function UserPage(props: { locale: Locale; user: AdminUserDetail; csrf: s
         </a>
       </p>
     </>
-  );
-}
-
-function Fact(props: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{props.term}</dt>
-      <dd class="kern-description-list-item__value">{props.children}</dd>
-    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { formatDate, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
+import { Fact } from '../../../platform/layout/components.js';
 import { messages } from '../messages.js';
 import type { InitiativeProfile } from '../service.js';
 
@@ -40,11 +41,11 @@ export function HomePage(props: { initiative: InitiativeProfile; locale: Locale;
                 {t('home.facts')}
               </h2>
               <dl class="kern-description-list">
-                <Fact term={t('home.carrier')} value={`${i.carrier} (${i.carrierShort})`} />
-                <Fact term={t('home.initiator')} value={i.initiator} />
-                <Fact term={t('home.programme')} value={i.programme} />
-                <Fact term={t('home.period')} value={period} />
-                <Fact term={t('home.status')} value={t(`status.${i.status}`)} />
+                <Fact term={t('home.carrier')}>{`${i.carrier} (${i.carrierShort})`}</Fact>
+                <Fact term={t('home.initiator')}>{i.initiator}</Fact>
+                <Fact term={t('home.programme')}>{i.programme}</Fact>
+                <Fact term={t('home.period')}>{period}</Fact>
+                <Fact term={t('home.status')}>{t(`status.${i.status}`)}</Fact>
                 <div class="kern-description-list-item">
                   <dt class="kern-description-list-item__key">{t('home.website')}</dt>
                   <dd class="kern-description-list-item__value">
@@ -105,14 +106,5 @@ export function HomePage(props: { initiative: InitiativeProfile; locale: Locale;
         </section>
       )}
     </>
-  );
-}
-
-function Fact(props: { term: string; value: string }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{props.term}</dt>
-      <dd class="kern-description-list-item__value">{props.value}</dd>
-    </div>
   );
 }

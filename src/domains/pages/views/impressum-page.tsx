@@ -1,4 +1,5 @@
 import { localePath, type Locale } from '../../../platform/i18n/index.js';
+import { Fact } from '../../../platform/layout/components.js';
 import type { Impressum } from '../service.js';
 import { GeodataCredits } from '../../places/views/credits.js';
 import { OperatorDetails } from './operator.js';
@@ -82,9 +83,9 @@ export function ImpressumPage(props: { impressum: Impressum; locale: Locale }) {
       <p class="kern-body">{c.initiativeText}</p>
       {i && (
         <dl class="kern-description-list">
-          <Fact term={c.carrier} value={`${i.carrier} (${i.carrierShort})`} />
-          <Fact term={c.initiator} value={i.initiator} />
-          <Fact term={c.programme} value={i.programme} />
+          <Fact term={c.carrier}>{`${i.carrier} (${i.carrierShort})`}</Fact>
+          <Fact term={c.initiator}>{i.initiator}</Fact>
+          <Fact term={c.programme}>{i.programme}</Fact>
           <div class="kern-description-list-item">
             <dt class="kern-description-list-item__key">{c.website}</dt>
             <dd class="kern-description-list-item__value">
@@ -128,15 +129,6 @@ export function ImpressumPage(props: { impressum: Impressum; locale: Locale }) {
         </a>
       </p>
       <GeodataCredits locale={locale} />
-    </div>
-  );
-}
-
-function Fact(props: { term: string; value: string }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{props.term}</dt>
-      <dd class="kern-description-list-item__value">{props.value}</dd>
     </div>
   );
 }

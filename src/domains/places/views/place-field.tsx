@@ -1,4 +1,4 @@
-import { fieldId } from '../../../platform/layout/components.js';
+import { describedBy, FieldNotes, fieldId } from '../../../platform/layout/components.js';
 import { assetUrl } from '../../../platform/layout/assets.js';
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
 import { modelLabels } from '../../actors/model-messages.js';
@@ -45,8 +45,7 @@ export function placeFieldError(resolution: PlaceResolution, locale: Locale): st
 export function PlaceField(props: PlaceFieldProps) {
   const t = translator(messages, props.locale);
   const id = fieldId(props.name);
-  const hintId = `${id}-hinweis`;
-  const errorId = props.error ? `${id}-fehler` : undefined;
+  const hint = props.hint ?? t('field.hint');
   const idName = `${props.name}Id`;
   const candidates = props.candidates ?? [];
   const format = new Intl.NumberFormat(props.locale === 'de' ? 'de-DE' : 'en-GB');
@@ -55,15 +54,7 @@ export function PlaceField(props: PlaceFieldProps) {
       <label class="kern-label" for={id}>
         {props.label}
       </label>
-      <div class="kern-hint" id={hintId}>
-        {props.hint ?? t('field.hint')}
-      </div>
-      {props.error && (
-        <p class="kern-error" id={errorId}>
-          <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-          <span class="kern-body">{props.error}</span>
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={props.error} />
       <div class="qn-place-field__box">
         <input
           id={id}
@@ -71,7 +62,7 @@ export function PlaceField(props: PlaceFieldProps) {
           type="text"
           value={props.value}
           class={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
+          aria-describedby={describedBy(id, { hint, error: props.error })}
           aria-invalid={props.error ? 'true' : undefined}
           aria-required={props.required ? 'true' : undefined}
           maxLength={100}
