@@ -2,7 +2,7 @@ import type { Context } from '../../platform/context.js';
 import { ValidationError, type FieldErrors } from '../../platform/errors/index.js';
 import { translator, type Translate } from '../../platform/i18n/index.js';
 import { Validator } from '../../platform/validation.js';
-import { getPlace, resolvePlaceInput, type Place } from '../places/service.js';
+import { getPlace, resolvePlaceField, type Place } from '../places/service.js';
 import { messages, type MessageKey } from './messages.js';
 import { ACTION_FIELDS, ACTOR_KINDS, SECTORS, VISIBILITIES, type ActionField, type ActorKind, type Sector, type Visibility } from './model.js';
 import { TAG_LABEL_MAX, TAGS_PER_LIST_MAX, existingTagIds, normalizeTagLabel, splitTagInput } from './tags.js';
@@ -204,13 +204,8 @@ async function readPlace(ctx: Context, v: Validator, t: T, textValue: unknown, i
   }
   const typed = line(v, 'place', textValue, { max: LIMITS.place });
   if (!typed) return { place: null, candidates: [] };
-  // A chosen place (a candidate's radio button, a suggestion) wins while the text still names it:
-  // "Neustadt" typed, "Neustadt an der Weinstraße" chosen.
-  const chosen = typeof id === 'string' && /^[1-9]\d{0,9}$/.test(id) ? await getPlace(ctx, Number(id)) : null;
-  const text = typed.toLocaleLowerCase('de');
-  const name = chosen?.name.toLocaleLowerCase('de');
-  if (chosen && name && (text.startsWith(name) || name.startsWith(text))) return { place: chosen, candidates: [] };
-  const resolution = await resolvePlaceInput(ctx, typed);
+  // A chosen place (a candidate's radio button, a suggestion) wins while the text still names it.
+  const resolution = await resolvePlaceField(ctx, { text: typed, id });
   if (resolution.kind === 'found') return { place: resolution.place, candidates: [] };
   v.add('place', resolution.kind === 'ambiguous' ? t('input.placeAmbiguous') : t('input.placeUnknown'));
   return { place: null, candidates: resolution.kind === 'ambiguous' ? resolution.candidates : [] };

@@ -118,6 +118,8 @@ describe('resolvePlaceField', () => {
     expect(await resolvePlaceField(t.ctx(), { text: '', id: String(neustadt.id) })).toEqual({ kind: 'none' });
     expect(await resolvePlaceField(t.ctx(), { text: 'Mannheim', id: '99999999999' })).toMatchObject({ kind: 'found', place: { name: 'Mannheim' } });
     expect(await resolvePlaceField(t.ctx(), { text: ['Mannheim'], id: ['1'] })).toEqual({ kind: 'none' });
+    const longer = candidatesOf(await resolvePlaceInput(t.ctx(), 'Neustadt')).find((p) => p.name.startsWith('Neustadt an der'))!;
+    expect(await resolvePlaceField(t.ctx(), { text: 'Neustadt', id: String(longer.id) })).toEqual({ kind: 'found', place: longer });
   });
 });
 

@@ -166,7 +166,10 @@ export async function resolvePlaceField(ctx: Context, field: { text: unknown; id
   const id = typeof field.id === 'string' && /^[1-9]\d{0,9}$/.test(field.id) ? Number(field.id) : null;
   const chosen = id === null ? null : await getPlace(ctx, id);
   const typed = clean(text);
-  if (chosen && typed?.startsWith(chosen.name.toLowerCase())) return { kind: 'found', place: chosen };
+  const name = chosen?.name.toLowerCase();
+  // The chosen place wins while the text still names it, also when the text is the shorter name
+  // ("Neustadt" typed, "Neustadt an der Weinstraße" chosen from the offered candidates).
+  if (chosen && typed && name && (typed.startsWith(name) || name.startsWith(typed))) return { kind: 'found', place: chosen };
   return resolvePlaceInput(ctx, text);
 }
 
