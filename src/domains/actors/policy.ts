@@ -35,6 +35,15 @@ export function listedFor(viewer: Viewer) {
     eb.and([eb('actors.status', '=', 'approved'), eb('actors.merged_into', 'is', null), eb('actors.visibility', 'in', visibilities)]);
 }
 
+/**
+ * The same rule for an actor already in memory (the directory's facet index, ADR 0007): the
+ * visibility under which it is listed, or null when it is listed for no one.
+ */
+export function listedAs(actor: { status: ActorStatus; visibility: Visibility; mergedInto: number | null }): Exclude<Visibility, 'hidden'> | null {
+  if (actor.status !== 'approved' || actor.mergedInto !== null || actor.visibility === 'hidden') return null;
+  return actor.visibility;
+}
+
 export interface ActorAccessFacts {
   status: ActorStatus;
   visibility: Visibility;

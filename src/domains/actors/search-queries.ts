@@ -36,6 +36,12 @@ export interface MatchSpec {
 
 type FacetName = 'sector' | 'actionField' | 'state' | 'offer' | 'need';
 
+/** Ids to rank for the relevance order: full-text matches (tier 0) and trigram matches (tier 1). */
+export interface RankCandidates {
+  words: number[];
+  fuzzy: number[];
+}
+
 /** The selected facets' conditions on an actors row; unselected facets have none. */
 function facetConditions(query: DirectoryQuery): [FacetName, RawBuilder<SqlBool>][] {
   const conditions: [FacetName, RawBuilder<SqlBool>][] = [];
@@ -122,11 +128,16 @@ const tagList = (column: 'offer_ids' | 'need_ids') =>
 const resultColumns = sql`actors.id, actors.slug, actors.name, actors.kind, actors.sector, actors.action_fields, actors.place_id, actors.state_code,
   actors.summary, actors.created_at, ${tagList('offer_ids')} as offers, ${tagList('need_ids')} as needs`;
 
+const oneOf = (ids: number[]) => sql<SqlBool>`actors.id = any(${ids}::bigint[])`;
+
 /**
  * The page of results the query asks for, in its order. The ordering happens on narrow rows (id
- * and sort keys); only the page's 20 rows are joined for their columns and tags.
+ * and sort keys); only the page's 20 rows are joined for their columns and tags. In relevance
+ * order with a search text, `ranked` are the candidates to rank (the facet index chose them from
+ * the matches: those with the words in the name, and the first RANK_CAP others; and the trigram
+ * matches); otherwise every match is ordered by name or date.
  */
-export function resultsQuery(db: DbOrTx, spec: MatchSpec) {
+export function resultsQuery(db: DbOrTx, spec: MatchSpec, ranked: RankCandidates | null = null) {
   const { query, viewer, terms } = spec;
   const [matches, fuzzyMatches] = matchingActors(db, spec);
   const offset = (query.page - 1) * query.pageSize;
@@ -154,79 +165,62 @@ export function resultsQuery(db: DbOrTx, spec: MatchSpec) {
     const rank = query.sort === 'relevance' ? sql<number>`ts_rank(actors.search_vector, ${tsquery(query.q)})` : none;
     // Substrings (compounds, prefixes) with the word in the name first; similar spellings by name.
     const fuzzyScore = spec.typos ? none : sql<number>`(lower(actors.name) like '%' || lower(${terms?.first ?? ''}) || '%')::int::real`;
-    const fuzzy = fuzzyMatches ? sql`union all ${fuzzyMatches.select(keys(1, query.sort === 'relevance' ? fuzzyScore : none))}` : sql``;
-    // Relevance ranks only capped candidates (cliff 1 in FINDINGS.md): the name matches (they rank
-    // highest; GIN index actors_name_fts) and the first RANK_CAP full-text matches.
-    const ranked =
-      query.sort === 'relevance'
-        ? sql`${listed(db, viewer).where(inFacets(query)).where(sql<SqlBool>`to_tsvector('german'::regconfig, actors.name) @@ ${tsquery(query.q)}`).select(keys(0, rank)).limit(NAME_CAP)}
-            union ${matches.select(keys(0, rank)).limit(RANK_CAP)}`
-        : sql`${matches.select(keys(0, none))}`;
-    page = sql`select * from (${ranked} ${fuzzy}) as h order by ${orderOn('h')} limit ${query.pageSize} offset ${offset}`;
+    // Relevance ranks only the capped candidates the facet index chose (cliff 1 in FINDINGS.md).
+    const candidates = query.sort === 'relevance' ? ranked : null;
+    if (query.sort === 'relevance' && !candidates) throw new Error('resultsQuery: the relevance order needs its ranked candidates');
+    const fuzzyRows = candidates ? listed(db, viewer).where(oneOf(candidates.fuzzy)) : fuzzyMatches;
+    const fuzzy = fuzzyRows ? sql`union all ${fuzzyRows.select(keys(1, candidates ? fuzzyScore : none))}` : sql``;
+    const hits = candidates ? listed(db, viewer).where(oneOf(candidates.words)).select(keys(0, rank)) : matches.select(keys(0, none));
+    page = sql`select * from (${hits} ${fuzzy}) as h order by ${orderOn('h')} limit ${query.pageSize} offset ${offset}`;
   }
   return sql<ResultRow>`select ${resultColumns} from (${page}) as hit join actors on actors.id = hit.id order by ${orderOn('hit')}`;
 }
 
-// ---- count and facets -----------------------------------------------------------------------------
+// ---- what a search text matches -------------------------------------------------------------------
 
-export interface SummaryRow {
-  facet: 'total' | 'fuzzy' | 'candidates' | FacetName;
-  value: string | null;
-  tag: number | null;
-  count: number;
-  label: string | null;
-  label_en: string | null;
+export interface TextQueryRow {
+  /** The search text as PostgreSQL's tsquery, in its text form ('' for only stop words). */
+  tsquery: string;
+  /** Ids of the trigram candidates (or of similar spellings), comma-separated; null: none. */
+  candidates: string | null;
+}
+
+const idList = (select: RawBuilder<unknown>) => sql<string | null>`(select string_agg(cast(id as text), ',') from (${select}) as ids)`;
+
+/**
+ * The search text as a tsquery, which the directory index evaluates against its copy of every
+ * actor's words (ADR 0007), and the capped trigram candidates.
+ */
+export function textQuery(db: DbOrTx, spec: MatchSpec) {
+  const { query, terms } = spec;
+  const candidates = spec.typos
+    ? sql<string | null>`${spec.typos.join(',') || null}`
+    : terms
+      ? idList(sql`${fuzzyCandidates(db, terms)}`)
+      : sql<string | null>`null`;
+  return sql<TextQueryRow>`select cast(${tsquery(query.q)} as text) as tsquery, ${candidates} as candidates`;
+}
+
+export interface PhraseMatchRow {
+  words: string | null;
+  names: string | null;
 }
 
 /**
- * The result count and every facet's counts in one statement: the matching rows are read once
- * into `m` (with a flag per selected facet), then counted per facet. Facets are disjunctive: a
- * facet's counts ignore its own selection and respect the others', so `m` keeps every row that
- * fails at most one selected facet.
+ * The ids of every actor a phrase matches (word positions, which the index does not keep), and of
+ * those with it in the name: rows read by PostgreSQL, whoever may see them.
  */
-export function summaryQuery(db: DbOrTx, spec: MatchSpec) {
-  const { query, viewer, terms } = spec;
-  const conditions = facetConditions(query);
-  // "Fails at most one" spelt as an OR of ANDs (all but one each), so that indexes can serve it.
-  const allBut = (skip: number) => and(conditions.filter((_, i) => i !== skip).map(([, c]) => c));
-  const countsSomewhere = conditions.length >= 2 ? sql<SqlBool>`(${sql.join(conditions.map((_, i) => allBut(i)), sql` or `)})` : sql<SqlBool>`true`;
-  const flags = conditions.map(([name, condition]) => condition.as(`ok_${name}`));
-  const branch = (tier: 0 | 1, match: RawBuilder<SqlBool>) => {
-    const rows = listed(db, viewer)
-      .where(match)
-      .where(countsSomewhere)
-      .select(['actors.sector', 'actors.state_code', 'actors.action_fields', 'actors.offer_ids', 'actors.need_ids', sql<number>`${sql.lit(tier)}`.as('tier')]);
-    return flags.length ? rows.select(flags) : rows;
-  };
-  /** Rows passing every selected facet except `name`'s. */
-  const except = (name: FacetName | null) => and(conditions.filter(([n]) => n !== name).map(([n]) => sql<SqlBool>`m.${sql.ref(`ok_${n}`)}`));
-  /** The most frequent tags; the selected ones besides, also when no match has them (so they can be unticked). */
-  const tags = (facet: 'offer' | 'need', column: 'offer_ids' | 'need_ids', selected: number[]) => {
-    const counted = (where: RawBuilder<SqlBool>) => sql`select ${sql.lit(facet)}, null, o, count(*)::int from m cross join unnest(m.${sql.ref(column)}) as o where ${where} group by o`;
-    const top = sql`union all (${counted(except(facet))} order by count(*) desc, o limit ${TAG_FACET_SIZE})`;
-    if (selected.length === 0) return top;
-    return sql`${top}
-      union all (${counted(sql<SqlBool>`${except(facet)} and o = any(${selected}::int[])`)})
-      union all (select ${sql.lit(facet)}, null, id, 0 from tags where id = any(${selected}::int[]))`;
-  };
-
-  const fz = !query.q || !terms ? null : spec.typos ? sql`select unnest(${spec.typos}::bigint[]) as id` : sql`${fuzzyCandidates(db, terms)}`;
-  const source = !query.q
-    ? sql`${branch(0, sql<SqlBool>`true`)}`
-    : fz
-      ? sql`${branch(0, ftsMatch(query.q))} union all ${branch(1, sql<SqlBool>`actors.id in (select id from fz) and not (${ftsMatch(query.q)})`)}`
-      : sql`${branch(0, ftsMatch(query.q))}`;
-  return sql<SummaryRow>`
-    with ${fz ? sql`fz as materialized (${fz}),` : sql``}
-    m as materialized (${source})
-    select s.facet, s.value, s.tag, s.count, t.label, t.label_en from (
-      select 'total' as facet, null::text as value, null::int as tag, count(*)::int as count from m where ${except(null)}
-      union all select 'fuzzy', null, null, count(*)::int from m where m.tier = 1 and ${except(null)}
-      ${fz ? sql`union all select 'candidates', null, null, count(*)::int from fz` : sql``}
-      union all select 'sector', m.sector, null, count(*)::int from m where ${except('sector')} group by m.sector
-      union all select 'state', m.state_code, null, count(*)::int from m where ${except('state')} and m.state_code is not null group by m.state_code
-      union all select 'actionField', af, null, count(*)::int from m cross join unnest(m.action_fields) as af where ${except('actionField')} group by af
-      ${tags('offer', 'offer_ids', query.offers)}
-      ${tags('need', 'need_ids', query.needs)}
-    ) as s left join tags t on t.id = s.tag`;
+export function phraseMatchQuery(db: DbOrTx, spec: MatchSpec) {
+  const q = spec.query.q;
+  return sql<PhraseMatchRow>`select
+    ${idList(sql`select id from actors where ${ftsMatch(q)}`)} as words,
+    ${idList(sql`select id from actors where to_tsvector('german'::regconfig, name) @@ ${tsquery(q)}`)} as names`;
 }
+
+export interface TagLabelRow {
+  id: number;
+  label: string;
+  label_en: string | null;
+}
+
+export const tagLabelsQuery = (db: DbOrTx, ids: number[]) => db.selectFrom('tags').select(['id', 'label', 'label_en']).where('id', 'in', ids);

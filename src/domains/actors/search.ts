@@ -3,7 +3,24 @@ import { getPlaces } from '../places/service.js';
 import { ACTION_FIELDS, SECTORS, STATES, type ActionField, type ActorKind, type Sector, type StateCode } from './model.js';
 import { listedVisibilities, viewerOf } from './policy.js';
 import { tagLabel } from './present.js';
-import { FUZZY_CAP, RANK_CAP, TYPO_CAP, resultsQuery, summaryQuery, typoCandidatesQuery, type MatchSpec, type ResultRow, type SummaryRow } from './search-queries.js';
+import { currentDirectoryIndex, type FacetCounts, type TextMatch } from './directory-index.js';
+import { UnsupportedTsquery, parseTsquery, type TsqueryNode } from './tsquery.js';
+import {
+  FUZZY_CAP,
+  NAME_CAP,
+  RANK_CAP,
+  TAG_FACET_SIZE,
+  TYPO_CAP,
+  phraseMatchQuery,
+  resultsQuery,
+  tagLabelsQuery,
+  textQuery,
+  typoCandidatesQuery,
+  type MatchSpec,
+  type RankCandidates,
+  type ResultRow,
+  type TagLabelRow,
+} from './search-queries.js';
 import { MAX_PAGE, directoryParams, matchKey, readDirectoryQuery, searchable, textTerms, type DirectoryInput, type DirectoryQuery } from './search-query.js';
 import { SearchCache } from './search-cache.js';
 
@@ -71,6 +88,8 @@ interface Summary {
   fuzzy: number;
   lowerBound: boolean;
   facets: DirectoryFacets;
+  /** With a search text: the candidates the relevance order ranks. */
+  ranked: RankCandidates | null;
 }
 
 /**
@@ -148,8 +167,15 @@ async function withTypos(ctx: Context, exact: MatchSpec, options: { cache?: bool
   return { ...exact, typos: ids };
 }
 
-/** The counts (cached when large) and the page of results, in parallel. */
+/**
+ * The counts (cached when large) and the page of results: in relevance order after the counts,
+ * which choose the candidates to rank; otherwise in parallel.
+ */
 async function search(ctx: Context, spec: MatchSpec, options: { cache?: boolean }) {
+  if (spec.query.q && spec.query.sort === 'relevance') {
+    const summary = await countMatches(ctx, spec, options);
+    return { summary, rows: await resultsQuery(ctx.db, spec, summary.ranked).execute(ctx.db) };
+  }
   const [summary, rows] = await Promise.all([countMatches(ctx, spec, options), resultsQuery(ctx.db, spec).execute(ctx.db)]);
   return { summary, rows };
 }
@@ -161,42 +187,94 @@ function countMatches(ctx: Context, spec: MatchSpec, options: { cache?: boolean 
   return summaries.get(ctx.db, key, countSummary, (s) => keepFor(spec.typos !== undefined || s.total >= CACHE_FROM), ctx.clock.now().getTime());
 }
 
-async function loadSummary(ctx: Context, spec: MatchSpec): Promise<Summary> {
-  const { rows } = await summaryQuery(ctx.db, spec).execute(ctx.db);
-  return toSummary(ctx, spec.query, rows, spec.typos ? TYPO_CAP : FUZZY_CAP);
+/** Comma-separated ids as numbers; by hand, as split and Number took milliseconds for 40,000. */
+export function parseIds(list: string | null): number[] {
+  if (!list) return [];
+  const ids: number[] = [];
+  let id = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 44) (ids.push(id), (id = 0));
+    else id = id * 10 + c - 48;
+  }
+  ids.push(id);
+  return ids;
 }
 
-function toSummary(ctx: Context, query: DirectoryQuery, rows: SummaryRow[], cap: number): Summary {
-  const count = (facet: SummaryRow['facet']) => rows.find((r) => r.facet === facet)?.count ?? 0;
-  const counts = (facet: SummaryRow['facet']) => new Map(rows.filter((r) => r.facet === facet).map((r) => [r.value, r.count]));
-  const fixed = <T extends string>(facet: SummaryRow['facet'], vocabulary: readonly T[], selected: T[], all: boolean) => {
-    const byValue = counts(facet);
-    return vocabulary
+/**
+ * Counts the matches and facets (ADR 0007): PostgreSQL turns the search text into a tsquery and
+ * finds the trigram candidates, the directory index evaluates the tsquery against its copy of
+ * every actor's words and counts the matches the viewer lists, per facet value; then the labels of
+ * the tags shown. A phrase needs word positions: PostgreSQL finds its matches.
+ */
+async function loadSummary(ctx: Context, spec: MatchSpec): Promise<Summary> {
+  const { query } = spec;
+  const viewer = viewerOf(ctx);
+  const [index, text] = await Promise.all([
+    currentDirectoryIndex(ctx),
+    query.q ? textQuery(ctx.db, spec).execute(ctx.db) : null,
+  ]);
+  if (!text) return toSummary(ctx, query, index.count(null, [], viewer, query, 0), null, false);
+  const { tsquery, candidates: candidateList } = text.rows[0]!;
+  const tree = readTsquery(tsquery);
+  let match: TextMatch;
+  if (tree === undefined) {
+    const { words, names } = (await phraseMatchQuery(ctx.db, spec).execute(ctx.db)).rows[0]!;
+    match = { words: index.slotsOf(parseIds(words)), names: index.slotsOf(parseIds(names)) };
+  } else match = index.match(tree);
+  const candidates = parseIds(candidateList);
+  const counts = index.count(match, candidates, viewer, query, NAME_CAP);
+  // The best of a common word, wherever stored: its matches in the name, then the first others.
+  const ranked = { words: [...counts.passing.names, ...counts.passing.words.slice(0, RANK_CAP)], fuzzy: counts.passing.fuzzy };
+  return toSummary(ctx, query, counts, ranked, candidates.length >= (spec.typos ? TYPO_CAP : FUZZY_CAP));
+}
+
+/** The tree of a tsquery the index can evaluate; undefined for phrases (and anything else it does not read). */
+function readTsquery(text: string): TsqueryNode | null | undefined {
+  try {
+    return parseTsquery(text);
+  } catch (error) {
+    if (error instanceof UnsupportedTsquery) return undefined;
+    throw error;
+  }
+}
+
+/** The most frequent tags of a facet, and the selected ones besides (also at 0, so that they can be unticked). */
+function shownTags(counts: Map<number, number>, selected: number[]): [number, number][] {
+  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TAG_FACET_SIZE);
+  const extra = selected.filter((id) => !top.some(([tag]) => tag === id)).map((id): [number, number] => [id, counts.get(id) ?? 0]);
+  return [...top, ...extra];
+}
+
+async function toSummary(ctx: Context, query: DirectoryQuery, counts: FacetCounts, ranked: RankCandidates | null, capReached: boolean): Promise<Summary> {
+  const offers = shownTags(counts.offer, query.offers);
+  const needs = shownTags(counts.need, query.needs);
+  const ids = [...new Set([...offers, ...needs].map(([id]) => id))];
+  const labels = new Map<number, TagLabelRow>(ids.length ? (await tagLabelsQuery(ctx.db, ids).execute()).map((t) => [t.id, t]) : []);
+  const fixed = <T extends string>(byValue: Map<T, number>, vocabulary: readonly T[], selected: T[], all: boolean) =>
+    vocabulary
       .map((value) => ({ value, count: byValue.get(value) ?? 0, selected: selected.includes(value) }))
       .filter((v) => all || v.count > 0 || v.selected);
-  };
-  const tagFacet = (facet: 'offer' | 'need', selected: number[]): TagFacetValue[] => {
-    const byId = new Map<number, TagFacetValue>();
-    for (const row of rows) {
-      if (row.facet !== facet || row.tag === null) continue;
-      const known = byId.get(row.tag);
-      const label = tagLabel({ label: row.label ?? '', labelEn: row.label_en }, ctx.locale);
-      if (!known || row.count > known.count) byId.set(row.tag, { value: row.tag, label, count: row.count, selected: selected.includes(row.tag) });
-    }
-    return [...byId.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, ctx.locale));
-  };
+  const tagFacet = (shown: [number, number][], selected: number[]): TagFacetValue[] =>
+    shown
+      .flatMap(([id, count]) => {
+        const tag = labels.get(id);
+        return tag ? [{ value: id, label: tagLabel({ label: tag.label, labelEn: tag.label_en }, ctx.locale), count, selected: selected.includes(id) }] : [];
+      })
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, ctx.locale));
   return {
-    total: count('total'),
-    fuzzy: count('fuzzy'),
+    total: counts.total,
+    fuzzy: counts.fuzzy,
     // Cut off while adding matches of its own: more of them may exist beyond the cap.
-    lowerBound: count('candidates') >= cap && count('fuzzy') > 0,
+    lowerBound: capReached && counts.fuzzy > 0,
     facets: {
-      sector: fixed('sector', SECTORS, query.sectors, true),
-      actionField: fixed('actionField', ACTION_FIELDS, query.actionFields, true),
-      state: fixed('state', STATES, query.states, false),
-      offer: tagFacet('offer', query.offers),
-      need: tagFacet('need', query.needs),
+      sector: fixed(counts.sector, SECTORS, query.sectors, true),
+      actionField: fixed(counts.actionField, ACTION_FIELDS, query.actionFields, true),
+      state: fixed(counts.state, STATES, query.states, false),
+      offer: tagFacet(offers, query.offers),
+      need: tagFacet(needs, query.needs),
     },
+    ranked,
   };
 }
 
