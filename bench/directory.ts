@@ -16,6 +16,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,9 +32,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig } from '../src/platform/config.js';
 import { createContext, type Context } from '../src/platform/context.js';
 import { openDatabase } from '../src/platform/db/index.js';
+import { currentDirectoryIndex } from '../src/domains/actors/directory-index.js';
 import { viewerOf } from '../src/domains/actors/policy.js';
-import { runDirectorySearch } from '../src/domains/actors/search.js';
-import { RANK_CAP, resultsQuery, textQuery, typoCandidatesQuery, type MatchSpec, type TextQueryRow } from '../src/domains/actors/search-queries.js';
+import { directoryMatch, runDirectorySearch } from '../src/domains/actors/search.js';
+import { RANK_CAP, resultsQuery, textQuery, type MatchSpec, type TextQueryRow } from '../src/domains/actors/search-queries.js';
 import { readDirectoryQuery, textTerms, type DirectoryInput } from '../src/domains/actors/search-query.js';
 
 declare module 'autocannon' {
@@ -156,7 +159,7 @@ async function searchStatements(ctx: Context, spec: MatchSpec): Promise<Compiled
   const list = (ids: string | null) => (ids ? ids.split(',').map(Number) : []);
   const { rows } = await sql<{ id: number }>`select id from actors where search_vector @@ cast(${row.tsquery} as tsquery) limit ${RANK_CAP}`.execute(ctx.db);
   const ranked = { words: rows.map((r) => Number(r.id)), fuzzy: list(row.candidates) };
-  return [[text], [resultsQuery(ctx.db, spec, ranked).compile(ctx.db)]];
+  return [[text], [resultsQuery(ctx.db, spec, { ranked, every: null }).compile(ctx.db)]];
 }
 
 /** Each class SAMPLES times through the service (counts uncached) and as its raw SQL alone, interleaved. */
@@ -166,13 +169,10 @@ async function measureSearches(ctx: Context): Promise<SearchFigures[]> {
     const query = readDirectoryQuery(input, 'de');
     const spec = { viewer: viewerOf(ctx), query, terms: query.q ? textTerms(query.q) : null };
     // The statements the use case sends, in its steps (searchStatements); when the words found
-    // nothing, the similar-spellings candidates and both statements again.
+    // nothing, both again for their similar spellings.
     const statements = await searchStatements(ctx, spec);
-    if ((await runDirectorySearch(ctx, query, { cache: false })).similarSpellings && spec.terms) {
-      const candidates = typoCandidatesQuery(ctx.db, spec.terms);
-      const typos = { ...spec, typos: (await candidates.execute()).map((c) => c.id) };
-      statements.push([candidates.compile()], ...(await searchStatements(ctx, typos)));
-    }
+    const similar = await directoryMatch(ctx, query);
+    if (similar.similar) statements.push(...(await searchStatements(ctx, similar)));
     const entry: SearchFigures = { name, service: [], raw: [], served: [], total: 0 };
     for (let i = 0; i < SAMPLES + 3; i++) {
       let started = performance.now();
@@ -252,6 +252,15 @@ interface DatabaseFigures {
   page: Result;
   geo: { ms: number; bytes: number; gzip: number } | null;
   csv: { seconds: number; rows: number } | null;
+  /** The directory index's first build: seconds, and the heap it keeps (MB). */
+  index: { seconds: number; heapMb: number };
+}
+
+/** The heap in use after a full collection (MB). */
+function heapAfterGc(): number {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
 async function measureDatabase(label: string, actors: number, dbEnv: Record<string, string>): Promise<DatabaseFigures> {
@@ -264,8 +273,14 @@ async function measureDatabase(label: string, actors: number, dbEnv: Record<stri
   const handle = await openDatabase(config, { poolSize: 10 });
   let searches: SearchFigures[];
   let geo: DatabaseFigures['geo'];
+  let index: DatabaseFigures['index'];
   try {
     const ctx = createContext({ db: handle.db, config, log: silent });
+    const heapBefore = heapAfterGc();
+    started = performance.now();
+    await currentDirectoryIndex(ctx);
+    index = { seconds: (performance.now() - started) / 1000, heapMb: heapAfterGc() - heapBefore };
+    console.log(`  directory index built in ${fmt(index.seconds, 1)} s, ${fmt(index.heapMb)} MB of heap`);
     started = performance.now();
     searches = await measureSearches(ctx);
     console.log(`  searches measured in ${fmt((performance.now() - started) / 1000, 1)} s`);
@@ -282,7 +297,7 @@ async function measureDatabase(label: string, actors: number, dbEnv: Record<stri
     await stop(server.child);
   }
   const csv = label === 'PostgreSQL' ? await measureCsvImport(dbEnv, tmpDir) : null;
-  return { label, actors, generateSeconds, searches, page, geo, csv };
+  return { label, actors, generateSeconds, searches, page, geo, csv, index };
 }
 
 function gitDescribe(): string {
@@ -314,6 +329,7 @@ function report(results: DatabaseFigures[]) {
   console.log('\n## Other figures\n');
   for (const r of results) {
     console.log(`- ${r.label}: demo generator (migrate + seed + ${fmt(r.actors)} actors): ${fmt(r.generateSeconds, 1)} s`);
+    console.log(`- ${r.label}: directory index (ADR 0007) first build ${fmt(r.index.seconds, 1)} s, ${fmt(r.index.heapMb)} MB of heap`);
     console.log(`- ${r.label}: map GeoJSON of all actors: ${r.geo ? `${fmt(r.geo.ms)} ms, ${fmt(r.geo.bytes / 1024)} KB, gzip ${fmt(r.geo.gzip / 1024)} KB` : 'not built'}`);
   }
   const csv = results.find((r) => r.csv)?.csv;

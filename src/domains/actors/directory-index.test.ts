@@ -139,6 +139,23 @@ describe('the directory index stays current', () => {
   });
 });
 
+describe('similar spellings', () => {
+  it('find every listed actor with the similar word, exactly counted, and none hidden', async () => {
+    for (const name of ['Apfelbaumwiese Nord', 'Apfelbaumwiese Süd', 'Verein der Apfelbaumwiese']) await createActor(t, { name });
+    await createActor(t, { name: 'Apfelbaumwiese Versteckt', visibility: 'hidden' });
+    const result = await runDirectorySearch(t.ctx(), readDirectoryQuery({ q: 'Apfelbaumwiesse' }, 'de'), { cache: false });
+    expect(result).toMatchObject({ total: 3, similarSpellings: true, totalIsLowerBound: false });
+    expect(result.items.map((i) => i.name).sort()).toEqual(['Apfelbaumwiese Nord', 'Apfelbaumwiese Süd', 'Verein der Apfelbaumwiese']);
+  });
+
+  it('are not looked for when the word itself is listed, nor for short words', async () => {
+    await createActor(t, { name: 'Apfelbaumwiesse Schreibfehler' });
+    const result = await runDirectorySearch(t.ctx(), readDirectoryQuery({ q: 'Apfelbaumwiesse' }, 'de'), { cache: false });
+    expect(result).toMatchObject({ total: 1, similarSpellings: false });
+    expect((await runDirectorySearch(t.ctx(), readDirectoryQuery({ q: 'Xyz' }, 'de'), { cache: false })).similarSpellings).toBe(false);
+  });
+});
+
 describe('a search in a transaction', () => {
   it('counts with a copy of its own, which sees its uncommitted writes', async () => {
     const viewer = viewerOf(t.ctx());

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../platform/db/index.js';
 import { ACTION_FIELDS, SECTORS, STATES, type ActionField, type ActorStatus, type Sector, type StateCode, type Visibility } from './model.js';
 import { listedAs, listedVisibilities, type Viewer } from './policy.js';
 import type { DirectoryQuery } from './search-query.js';
-import type { TsqueryNode } from './tsquery.js';
+import { allowedEdits, editDistance, replaceLexemes, wantedLexemes, type TsqueryNode } from './tsquery.js';
 
 /**
  * The directory's copy of every actor's words and facet values, in memory (ADR 0007). Counting a
@@ -21,6 +21,9 @@ import type { TsqueryNode } from './tsquery.js';
  * (listed for no one). The copy is built afresh on first use, every FULL_RELOAD_MS and when a
  * quarter of it is dead.
  */
+
+/** Similar words a misspelt one stands for at most (the closest and most frequent). */
+export const SIMILAR_MAX = 10;
 
 /** After this long the copy is built afresh (and the change log pruned); the log keeps a day. */
 export const FULL_RELOAD_MS = 6 * 60 * 60 * 1000;
@@ -77,6 +80,9 @@ const stateIndex = new Map<string, number>(STATES.map((s, i) => [s, i]));
 const NO_STATE = STATES.length;
 const fieldBit = new Map<string, number>(ACTION_FIELDS.map((f, i) => [f, 1 << i]));
 
+/** The listing bits of the actors a viewer lists. */
+const listableBits = (viewer: Viewer) => listedVisibilities(viewer).reduce((bits, v) => bits | (v === 'hidden' ? 0 : LISTING_BIT[v]), 0);
+
 /** A copy of a column with room for `length` values. */
 function grown<T extends Uint8Array | Uint32Array | Int32Array>(column: T, length: number): T {
   const next = new (column.constructor as new (length: number) => T)(length);
@@ -110,8 +116,19 @@ export interface FacetCounts {
   state: Map<StateCode, number>;
   offer: Map<number, number>;
   need: Map<number, number>;
-  /** Ids of the matches in every selected facet: full-text (those with the words in the name first, at most `nameCap`) and trigram ones. */
-  passing: { names: number[]; words: number[]; fuzzy: number[] };
+  /**
+   * Ids of the matches in every selected facet: full-text ones with the words in the name (the
+   * first `caps.names`), the first `caps.words` others, and the trigram ones; and all of them when
+   * they are at most `caps.every` (else null).
+   */
+  passing: { names: number[]; words: number[]; fuzzy: number[]; every: number[] | null };
+}
+
+/** How many ids of the matches `count` lists (see FacetCounts.passing). */
+export interface Caps {
+  names: number;
+  words: number;
+  every: number;
 }
 
 export class DirectoryIndex {
@@ -137,6 +154,8 @@ export class DirectoryIndex {
   private words = new Map<string, SlotList>();
   private nameWords = new Map<string, SlotList>();
   private snapshot: string | null = null;
+  /** The counts of the whole directory (no search text) per viewer class and facets, until the next change. */
+  private wholeCounts = new Map<string, FacetCounts>();
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -176,6 +195,7 @@ export class DirectoryIndex {
   private apply(rows: ActorRow[]) {
     for (const row of rows) {
       if (row.changed === null) continue;
+      this.wholeCounts.clear();
       const id = Number(row.changed);
       this.retire(id);
       if (row.id !== null) this.add(id, row);
@@ -254,6 +274,32 @@ export class DirectoryIndex {
     return { words: this.evaluate(tree, this.words), names: this.evaluate(tree, this.nameWords) };
   }
 
+  /**
+   * The search with every word that no actor the viewer lists has replaced by the words of the copy
+   * within a few edits („quartir“ → 'quarti', „kranichstien“ → 'kranichstein': allowedEdits, at
+   * most SIMILAR_MAX each); null when no word had a similar one.
+   */
+  similar(tree: TsqueryNode, viewer: Viewer): TsqueryNode | null {
+    const listable = listableBits(viewer);
+    const listed = (list: SlotList | undefined) => {
+      for (let i = 0; list && i < list.length; i++) if (this.listing[list.slots[i]!]! & listable) return true;
+      return false;
+    };
+    const replacements = new Map<string, string[]>();
+    for (const word of new Set(wantedLexemes(tree))) {
+      const max = allowedEdits(word);
+      if (max === 0 || listed(this.words.get(word))) continue;
+      const found: { lexeme: string; edits: number; actors: number }[] = [];
+      for (const [lexeme, list] of this.words) {
+        const edits = editDistance(word, lexeme, max);
+        if (edits <= max && listed(list)) found.push({ lexeme, edits, actors: list.length });
+      }
+      found.sort((a, b) => a.edits - b.edits || b.actors - a.actors || (a.lexeme < b.lexeme ? -1 : 1));
+      if (found.length) replacements.set(word, found.slice(0, SIMILAR_MAX).map((f) => f.lexeme));
+    }
+    return replacements.size ? replaceLexemes(tree, replacements) : null;
+  }
+
   /** The slots of the given ids (matches PostgreSQL found, e.g. of a phrase). */
   slotsOf(ids: number[]): Uint8Array {
     const mask = new Uint8Array(this.used);
@@ -288,9 +334,20 @@ export class DirectoryIndex {
    * facet's counts ignore its own selection and respect the others' —, so an actor that fails
    * exactly one selected facet still counts in that facet.
    */
-  count(text: TextMatch | null, fuzzy: number[], viewer: Viewer, query: DirectoryQuery, nameCap: number): FacetCounts {
+  count(text: TextMatch | null, fuzzy: number[], viewer: Viewer, query: DirectoryQuery, caps: Caps): FacetCounts {
+    if (text || fuzzy.length) return this.countMatches(text, fuzzy, viewer, query, caps);
+    const key = JSON.stringify([listableBits(viewer), query.sectors, query.actionFields, query.states, query.offers, query.needs]);
+    let counts = this.wholeCounts.get(key);
+    if (!counts) {
+      if (this.wholeCounts.size >= 100) this.wholeCounts.clear();
+      this.wholeCounts.set(key, (counts = this.countMatches(null, [], viewer, query, caps)));
+    }
+    return counts;
+  }
+
+  private countMatches(text: TextMatch | null, fuzzy: number[], viewer: Viewer, query: DirectoryQuery, caps: Caps): FacetCounts {
     const { listing, sector, state, fields, offerAt, offerCount, needAt, needCount, tagPool, idOf } = this;
-    const listable = listedVisibilities(viewer).reduce((bits, v) => bits | (v === 'hidden' ? 0 : LISTING_BIT[v]), 0);
+    const listable = listableBits(viewer);
     const sectorMask = query.sectors.reduce((mask, s) => mask | (1 << sectorIndex.get(s)!), 0);
     const stateMask = query.states.reduce((mask, s) => mask | (1 << stateIndex.get(s)!), 0);
     const fieldMask = query.actionFields.reduce((mask, f) => mask | fieldBit.get(f)!, 0);
@@ -315,7 +372,7 @@ export class DirectoryIndex {
 
     let total = 0;
     let fuzzyTotal = 0;
-    const passing: FacetCounts['passing'] = { names: [], words: [], fuzzy: [] };
+    const passing: FacetCounts['passing'] = { names: [], words: [], fuzzy: [], every: [] };
     const visit = (slot: number, tier: 0 | 1) => {
       if (!(listing[slot]! & listable)) return;
       // Which selected facets the actor fails: none, one (it counts in that facet only) or more.
@@ -329,10 +386,11 @@ export class DirectoryIndex {
       if (failures > 1) return;
       if (failures === 0) {
         total++;
+        if (total <= caps.every) passing.every!.push(idOf[slot]!);
         if (tier === 1) (fuzzyTotal++, passing.fuzzy.push(idOf[slot]!));
         else if (text) {
-          if (text.names[slot] && passing.names.length < nameCap) passing.names.push(idOf[slot]!);
-          else passing.words.push(idOf[slot]!);
+          if (text.names[slot] && passing.names.length < caps.names) passing.names.push(idOf[slot]!);
+          else if (passing.words.length < caps.words) passing.words.push(idOf[slot]!);
         }
       }
       if (failures === 0 || failed === 1) sectorCounts[sector[slot]!]!++;
@@ -347,6 +405,7 @@ export class DirectoryIndex {
       const slot = id < this.slotOf.length ? this.slotOf[id]! - 1 : -1;
       if (slot >= 0 && !words?.[slot]) visit(slot, 1);
     }
+    if (total > caps.every) passing.every = null;
     const byName = <T extends string>(names: readonly T[], counts: Int32Array) => new Map(names.map((n, i) => [n, counts[i]!]));
     const nonZero = (counts: Int32Array) => {
       const found = new Map<number, number>();

@@ -5,10 +5,11 @@ import { listedFor, type Viewer } from './policy.js';
 import { websearchText, type DirectoryQuery, type TextTerms } from './search-query.js';
 
 /**
- * The directory's SQL (design and measurements: docs/adr/0006-directory-search.md). A search text
- * matches in two ways: German full-text search (stemming, weighted ranking) and, for what the
- * stemmer cannot see — prefixes, compounds, typos — trigram matching on `search_text`. Both have
- * caps so that a very common word never makes PostgreSQL rank or re-check every row:
+ * The directory's SQL (design and measurements: docs/adr/0006-directory-search.md and 0007). A
+ * search text matches in two ways: German full-text search (stemming, weighted ranking) and, for
+ * what the stemmer cannot see — prefixes, compounds — trigram matching on `search_text`; similar
+ * spellings come from the directory index. Both ways have caps so that a very common word never
+ * makes PostgreSQL rank or re-check every row:
  */
 
 /** Full-text matches ranked for the relevance order (the count stays exact). */
@@ -17,8 +18,6 @@ export const RANK_CAP = 400;
 export const NAME_CAP = 100;
 /** Trigram candidates examined per search (bounded work however common the word). */
 export const FUZZY_CAP = 200;
-/** Candidates for similar spellings; word similarity costs tens of µs per row, so fewer. */
-export const TYPO_CAP = 200;
 /** Offers and needs shown per facet (besides the selected ones). */
 export const TAG_FACET_SIZE = 12;
 
@@ -28,10 +27,10 @@ export interface MatchSpec {
   /** null: no trigram part (no word of three letters or more). */
   terms: TextTerms | null;
   /**
-   * Ids of the candidates with a similar spelling (typos; see typoCandidatesQuery): asked for only
-   * when the words themselves found nothing. They replace the substring candidates.
+   * The search with similar spellings of its words (a tsquery's text, from the directory index):
+   * asked for only when the words themselves found nothing. There are no substring candidates then.
    */
-  typos?: number[];
+  similar?: string;
 }
 
 type FacetName = 'sector' | 'actionField' | 'state' | 'offer' | 'need';
@@ -56,16 +55,18 @@ function facetConditions(query: DirectoryQuery): [FacetName, RawBuilder<SqlBool>
 const and = (conditions: RawBuilder<SqlBool>[]) => (conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` and `)})` : sql<SqlBool>`true`);
 /** Every selected facet (any of its values). */
 const inFacets = (query: DirectoryQuery) => and(facetConditions(query).map(([, c]) => c));
-const tsquery = (q: string) => sql`websearch_to_tsquery('german', ${websearchText(q)})`;
+const websearch = (q: string) => sql`websearch_to_tsquery('german', ${websearchText(q)})`;
+/** The search's tsquery: its words, or their similar spellings. */
+const tsquery = (spec: MatchSpec) => (spec.similar ? sql`cast(${spec.similar} as tsquery)` : websearch(spec.query.q));
 // numnode() = 0 (only stop words or punctuation) folds to false at planning: no index scan, no notice.
-const ftsMatch = (q: string) => sql<SqlBool>`(numnode(${tsquery(q)}) > 0 and actors.search_vector @@ ${tsquery(q)})`;
+const ftsMatch = (spec: MatchSpec) => sql<SqlBool>`(numnode(${tsquery(spec)}) > 0 and actors.search_vector @@ ${tsquery(spec)})`;
 
-/** Trigram condition on `f.search_text` (lower case): every word as a substring, or with `typos` a similar word. */
-function trigramMatch(terms: TextTerms, typos: boolean) {
+/** Trigram condition on `f.search_text` (lower case): every word as a substring. */
+function trigramMatch(terms: TextTerms) {
   const contains = (word: string) => sql<SqlBool>`f.search_text like '%' || lower(${word}) || '%'`;
   const alternatives = terms.alternatives.map((alternative) =>
     and([
-      ...alternative.include.map((word) => (typos ? sql<SqlBool>`(${contains(word)} or lower(${word}) <% f.search_text)` : contains(word))),
+      ...alternative.include.map(contains),
       ...alternative.exclude.map((word) => sql<SqlBool>`f.search_text not like '%' || lower(${word}) || '%'`),
     ]),
   );
@@ -74,17 +75,9 @@ function trigramMatch(terms: TextTerms, typos: boolean) {
 
 /** Ids of the first trigram matches, before visibility and facets (bounded work). */
 function fuzzyCandidates(db: DbOrTx, terms: TextTerms) {
-  return db.selectFrom('actors as f').select('f.id').where(trigramMatch(terms, false)).limit(FUZZY_CAP);
+  return db.selectFrom('actors as f').select('f.id').where(trigramMatch(terms)).limit(FUZZY_CAP);
 }
 
-/** Ids of the first rows with every word as a substring or a similar word: run once, then used by both statements. */
-export function typoCandidatesQuery(db: DbOrTx, terms: TextTerms) {
-  return db.selectFrom('actors as f').select('f.id').where(trigramMatch(terms, true)).limit(TYPO_CAP);
-}
-
-/** The trigram candidates of a search as a condition on actors.id. */
-const candidateIds = (db: DbOrTx, spec: MatchSpec, terms: TextTerms) =>
-  spec.typos ? sql<SqlBool>`actors.id = any(${spec.typos}::bigint[])` : sql<SqlBool>`actors.id in (${fuzzyCandidates(db, terms)})`;
 
 const listed = (db: DbOrTx, viewer: Viewer) => db.selectFrom('actors').where(listedFor(viewer));
 type MatchingRows = ReturnType<typeof listed>;
@@ -100,9 +93,9 @@ export function matchingActors(db: DbOrTx, spec: MatchSpec): [MatchingRows] | [M
   const { query, viewer, terms } = spec;
   const rows = listed(db, viewer).where(inFacets(query));
   if (!query.q) return [rows];
-  const fts = rows.where(ftsMatch(query.q));
-  if (!terms) return [fts];
-  return [fts, rows.where(candidateIds(db, spec, terms)).where(sql<SqlBool>`not (${ftsMatch(query.q)})`)];
+  const fts = rows.where(ftsMatch(spec));
+  if (!terms || spec.similar) return [fts];
+  return [fts, rows.where(sql<SqlBool>`actors.id in (${fuzzyCandidates(db, terms)})`).where(sql<SqlBool>`not (${ftsMatch(spec)})`)];
 }
 
 // ---- one page of results --------------------------------------------------------------------------
@@ -130,14 +123,25 @@ const resultColumns = sql`actors.id, actors.slug, actors.name, actors.kind, acto
 
 const oneOf = (ids: number[]) => sql<SqlBool>`actors.id = any(${ids}::bigint[])`;
 
+/** What the directory index found for a page of results. */
+export interface FoundIds {
+  /** With a search text, the candidates the relevance order ranks. */
+  ranked: RankCandidates | null;
+  /** Every match, when there are at most ID_LIST_MAX. */
+  every: number[] | null;
+}
+
+/** Up to this many matches, the name and date orders sort the ids the index found. */
+export const ID_LIST_MAX = 5000;
+
 /**
  * The page of results the query asks for, in its order. The ordering happens on narrow rows (id
  * and sort keys); only the page's 20 rows are joined for their columns and tags. In relevance
- * order with a search text, `ranked` are the candidates to rank (the facet index chose them from
- * the matches: those with the words in the name, and the first RANK_CAP others; and the trigram
- * matches); otherwise every match is ordered by name or date.
+ * order with a search text, `found.ranked` are the candidates to rank (the directory index chose
+ * them from the matches: those with the words in the name, and the first RANK_CAP others; and the
+ * trigram matches); otherwise every match is ordered by name or date.
  */
-export function resultsQuery(db: DbOrTx, spec: MatchSpec, ranked: RankCandidates | null = null) {
+export function resultsQuery(db: DbOrTx, spec: MatchSpec, found: FoundIds = { ranked: null, every: null }) {
   const { query, viewer, terms } = spec;
   const [matches, fuzzyMatches] = matchingActors(db, spec);
   const offset = (query.page - 1) * query.pageSize;
@@ -157,16 +161,19 @@ export function resultsQuery(db: DbOrTx, spec: MatchSpec, ranked: RankCandidates
       newest: sql`${sql.ref(`${t}.created_at`)} desc, ${sql.ref(`${t}.id`)} desc`,
     })[query.sort];
   let page;
-  if (!query.q) {
-    // An index walk on lower(name) or created_at: the same order spelt on the table's columns.
+  if (!query.q || (query.sort !== 'relevance' && found.every)) {
+    // By name or date: among the ids the index found, when it knows them all (few: sorted after
+    // their lookups); otherwise an index walk on lower(name) or created_at, the order spelt on the
+    // table's columns, that stops after the page.
+    const rows = found.every ? listed(db, viewer).where(oneOf(found.every)) : matches;
     const onTable = query.sort === 'newest' ? sql`actors.created_at desc, actors.id desc` : sql`lower(actors.name), actors.id`;
-    page = sql`${matches.select(keys(0, none)).orderBy(onTable).limit(query.pageSize).offset(offset)}`;
+    page = sql`${rows.select(keys(0, none)).orderBy(onTable).limit(query.pageSize).offset(offset)}`;
   } else {
-    const rank = query.sort === 'relevance' ? sql<number>`ts_rank(actors.search_vector, ${tsquery(query.q)})` : none;
-    // Substrings (compounds, prefixes) with the word in the name first; similar spellings by name.
-    const fuzzyScore = spec.typos ? none : sql<number>`(lower(actors.name) like '%' || lower(${terms?.first ?? ''}) || '%')::int::real`;
-    // Relevance ranks only the capped candidates the facet index chose (cliff 1 in FINDINGS.md).
-    const candidates = query.sort === 'relevance' ? ranked : null;
+    const rank = query.sort === 'relevance' ? sql<number>`ts_rank(actors.search_vector, ${tsquery(spec)})` : none;
+    // Substrings (compounds, prefixes) with the word in the name first.
+    const fuzzyScore = sql<number>`(lower(actors.name) like '%' || lower(${terms?.first ?? ''}) || '%')::int::real`;
+    // Relevance ranks only the capped candidates the index chose (cliff 1 in FINDINGS.md).
+    const candidates = query.sort === 'relevance' ? found.ranked : null;
     if (query.sort === 'relevance' && !candidates) throw new Error('resultsQuery: the relevance order needs its ranked candidates');
     const fuzzyRows = candidates ? listed(db, viewer).where(oneOf(candidates.fuzzy)) : fuzzyMatches;
     const fuzzy = fuzzyRows ? sql`union all ${fuzzyRows.select(keys(1, candidates ? fuzzyScore : none))}` : sql``;
@@ -181,7 +188,7 @@ export function resultsQuery(db: DbOrTx, spec: MatchSpec, ranked: RankCandidates
 export interface TextQueryRow {
   /** The search text as PostgreSQL's tsquery, in its text form ('' for only stop words). */
   tsquery: string;
-  /** Ids of the trigram candidates (or of similar spellings), comma-separated; null: none. */
+  /** Ids of the trigram candidates, comma-separated; null: none. */
   candidates: string | null;
 }
 
@@ -193,12 +200,8 @@ const idList = (select: RawBuilder<unknown>) => sql<string | null>`(select strin
  */
 export function textQuery(db: DbOrTx, spec: MatchSpec) {
   const { query, terms } = spec;
-  const candidates = spec.typos
-    ? sql<string | null>`${spec.typos.join(',') || null}`
-    : terms
-      ? idList(sql`${fuzzyCandidates(db, terms)}`)
-      : sql<string | null>`null`;
-  return sql<TextQueryRow>`select cast(${tsquery(query.q)} as text) as tsquery, ${candidates} as candidates`;
+  const candidates = terms && !spec.similar ? idList(sql`${fuzzyCandidates(db, terms)}`) : sql<string | null>`null`;
+  return sql<TextQueryRow>`select cast(${tsquery(spec)} as text) as tsquery, ${candidates} as candidates`;
 }
 
 export interface PhraseMatchRow {
@@ -210,11 +213,10 @@ export interface PhraseMatchRow {
  * The ids of every actor a phrase matches (word positions, which the index does not keep), and of
  * those with it in the name: rows read by PostgreSQL, whoever may see them.
  */
-export function phraseMatchQuery(db: DbOrTx, spec: MatchSpec) {
-  const q = spec.query.q;
+export function phraseMatchQuery(spec: MatchSpec) {
   return sql<PhraseMatchRow>`select
-    ${idList(sql`select id from actors where ${ftsMatch(q)}`)} as words,
-    ${idList(sql`select id from actors where to_tsvector('german'::regconfig, name) @@ ${tsquery(q)}`)} as names`;
+    ${idList(sql`select id from actors where ${ftsMatch(spec)}`)} as words,
+    ${idList(sql`select id from actors where to_tsvector('german'::regconfig, name) @@ ${tsquery(spec)}`)} as names`;
 }
 
 export interface TagLabelRow {

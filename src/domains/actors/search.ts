@@ -4,20 +4,19 @@ import { ACTION_FIELDS, SECTORS, STATES, type ActionField, type ActorKind, type 
 import { listedVisibilities, viewerOf } from './policy.js';
 import { tagLabel } from './present.js';
 import { currentDirectoryIndex, type FacetCounts, type TextMatch } from './directory-index.js';
-import { UnsupportedTsquery, parseTsquery, type TsqueryNode } from './tsquery.js';
+import { UnsupportedTsquery, parseTsquery, tsqueryText, type TsqueryNode } from './tsquery.js';
 import {
   FUZZY_CAP,
+  ID_LIST_MAX,
   NAME_CAP,
   RANK_CAP,
   TAG_FACET_SIZE,
-  TYPO_CAP,
   phraseMatchQuery,
   resultsQuery,
   tagLabelsQuery,
   textQuery,
-  typoCandidatesQuery,
   type MatchSpec,
-  type RankCandidates,
+  type FoundIds,
   type ResultRow,
   type TagLabelRow,
 } from './search-queries.js';
@@ -88,21 +87,21 @@ interface Summary {
   fuzzy: number;
   lowerBound: boolean;
   facets: DirectoryFacets;
-  /** With a search text: the candidates the relevance order ranks. */
-  ranked: RankCandidates | null;
+  /** What the page of results picks from (search-queries.ts FoundIds). */
+  found: FoundIds;
+  /** With a search text: its tsquery's text form. */
+  tsquery: string | null;
 }
 
 /**
- * Every search is kept for a few seconds, and for a minute when it has this many matches or needed
- * the similar-spellings pass (ADR 0006): its counts (shared by all pages and orders) and each page
- * of results.
+ * Every search is kept for a few seconds, and for a minute when it has this many matches (ADR 0006,
+ * 0007): its counts (shared by all pages and orders) and each page of results.
  */
 export const CACHE_FROM = 1000;
 export const SHORT_CACHE_MS = 5_000;
 export const LONG_CACHE_MS = 60_000;
 const summaries = new SearchCache<Summary>(500);
 const results = new SearchCache<DirectoryResult>(1000);
-const typoIds = new SearchCache<number[]>(200);
 const keepFor = (costly: boolean) => (costly ? LONG_CACHE_MS : SHORT_CACHE_MS);
 
 /** Who sees what, and in which language the labels are. */
@@ -123,8 +122,8 @@ export async function runDirectorySearch(ctx: Context, query: DirectoryQuery, op
 async function computeSearch(ctx: Context, query: DirectoryQuery, options: { cache?: boolean }): Promise<DirectoryResult> {
   const exact = exactMatch(ctx, query);
   let { summary, rows } = await search(ctx, exact, options);
-  const typos = needsTypos(exact, summary);
-  if (typos) ({ summary, rows } = await search(ctx, await withTypos(ctx, exact, options), options));
+  const similar = needsTypos(exact, summary) ? await similarSpelling(ctx, exact, summary) : null;
+  if (similar) ({ summary, rows } = await search(ctx, similar, options));
   const reachable = query.sort === 'relevance' ? Math.min(summary.total - summary.fuzzy, RANK_CAP) + summary.fuzzy : summary.total;
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(reachable / query.pageSize)));
   // Beyond the pages offered there is nothing (the ranked candidates may run a little further).
@@ -136,8 +135,8 @@ async function computeSearch(ctx: Context, query: DirectoryQuery, options: { cac
     totalIsLowerBound: summary.lowerBound,
     pages,
     relevanceLimited: reachable < summary.total,
-    similarSpellings: typos && summary.total > 0,
-    costly: typos || summary.total >= CACHE_FROM,
+    similarSpellings: similar !== null && summary.total > 0,
+    costly: summary.total >= CACHE_FROM,
     items: shown.map((row) => toItem(ctx, row, places)),
     facets: summary.facets,
     unsearchable: query.q !== '' && !searchable(query.q),
@@ -151,7 +150,8 @@ async function computeSearch(ctx: Context, query: DirectoryQuery, options: { cac
 export async function directoryMatch(ctx: Context, query: DirectoryQuery): Promise<MatchSpec> {
   const exact = exactMatch(ctx, query);
   if (!exact.terms) return exact;
-  return needsTypos(exact, await countMatches(ctx, exact, {})) ? withTypos(ctx, exact, {}) : exact;
+  const summary = await countMatches(ctx, exact, {});
+  return (needsTypos(exact, summary) && (await similarSpelling(ctx, exact, summary))) || exact;
 }
 
 const exactMatch = (ctx: Context, query: DirectoryQuery): MatchSpec => ({ viewer: viewerOf(ctx), query, terms: query.q ? textTerms(query.q) : null });
@@ -160,31 +160,25 @@ const exactMatch = (ctx: Context, query: DirectoryQuery): MatchSpec => ({ viewer
 const needsTypos = (exact: MatchSpec, summary: Summary) =>
   exact.terms !== null && summary.total === 0 && !(Object.values(summary.facets) as { count: number }[][]).some((values) => values.some((v) => v.count > 0));
 
-/** The search with the candidates of similar spellings; they do not depend on the viewer, so are shared by all. */
-async function withTypos(ctx: Context, exact: MatchSpec, options: { cache?: boolean }): Promise<MatchSpec> {
-  const load = async () => (await typoCandidatesQuery(ctx.db, exact.terms!).execute()).map((c) => c.id);
-  const ids = options.cache === false ? await load() : await typoIds.get(ctx.db, JSON.stringify(exact.terms), load, () => LONG_CACHE_MS, ctx.clock.now().getTime());
-  return { ...exact, typos: ids };
+/** The search with similar spellings of the words that nothing has (the directory index knows every word); null when there are none. */
+async function similarSpelling(ctx: Context, exact: MatchSpec, summary: Summary): Promise<MatchSpec | null> {
+  const tree = summary.tsquery === null ? undefined : readTsquery(summary.tsquery);
+  if (!tree) return null;
+  const similar = (await currentDirectoryIndex(ctx)).similar(tree, exact.viewer);
+  return similar ? { ...exact, similar: tsqueryText(similar) } : null;
 }
 
-/**
- * The counts (cached when large) and the page of results: in relevance order after the counts,
- * which choose the candidates to rank; otherwise in parallel.
- */
+/** The counts (cached when large), then the page of results among the ids they found. */
 async function search(ctx: Context, spec: MatchSpec, options: { cache?: boolean }) {
-  if (spec.query.q && spec.query.sort === 'relevance') {
-    const summary = await countMatches(ctx, spec, options);
-    return { summary, rows: await resultsQuery(ctx.db, spec, summary.ranked).execute(ctx.db) };
-  }
-  const [summary, rows] = await Promise.all([countMatches(ctx, spec, options), resultsQuery(ctx.db, spec).execute(ctx.db)]);
-  return { summary, rows };
+  const summary = await countMatches(ctx, spec, options);
+  return { summary, rows: await resultsQuery(ctx.db, spec, summary.found).execute(ctx.db) };
 }
 
 function countMatches(ctx: Context, spec: MatchSpec, options: { cache?: boolean }): Promise<Summary> {
   const countSummary = () => loadSummary(ctx, spec);
   if (options.cache === false) return countSummary();
-  const key = `${cacheScope(ctx)}|${spec.typos ? 'typos' : 'exact'}|${matchKey(spec.query)}`;
-  return summaries.get(ctx.db, key, countSummary, (s) => keepFor(spec.typos !== undefined || s.total >= CACHE_FROM), ctx.clock.now().getTime());
+  const key = `${cacheScope(ctx)}|${spec.similar ?? ''}|${matchKey(spec.query)}`;
+  return summaries.get(ctx.db, key, countSummary, (s) => keepFor(s.total >= CACHE_FROM), ctx.clock.now().getTime());
 }
 
 /** Comma-separated ids as numbers; by hand, as split and Number took milliseconds for 40,000. */
@@ -214,19 +208,18 @@ async function loadSummary(ctx: Context, spec: MatchSpec): Promise<Summary> {
     currentDirectoryIndex(ctx),
     query.q ? textQuery(ctx.db, spec).execute(ctx.db) : null,
   ]);
-  if (!text) return toSummary(ctx, query, index.count(null, [], viewer, query, 0), null, false);
+  if (!text) return toSummary(ctx, query, index.count(null, [], viewer, query, { names: 0, words: 0, every: ID_LIST_MAX }), null, false);
   const { tsquery, candidates: candidateList } = text.rows[0]!;
   const tree = readTsquery(tsquery);
   let match: TextMatch;
   if (tree === undefined) {
-    const { words, names } = (await phraseMatchQuery(ctx.db, spec).execute(ctx.db)).rows[0]!;
+    const { words, names } = (await phraseMatchQuery(spec).execute(ctx.db)).rows[0]!;
     match = { words: index.slotsOf(parseIds(words)), names: index.slotsOf(parseIds(names)) };
   } else match = index.match(tree);
   const candidates = parseIds(candidateList);
-  const counts = index.count(match, candidates, viewer, query, NAME_CAP);
   // The best of a common word, wherever stored: its matches in the name, then the first others.
-  const ranked = { words: [...counts.passing.names, ...counts.passing.words.slice(0, RANK_CAP)], fuzzy: counts.passing.fuzzy };
-  return toSummary(ctx, query, counts, ranked, candidates.length >= (spec.typos ? TYPO_CAP : FUZZY_CAP));
+  const counts = index.count(match, candidates, viewer, query, { names: NAME_CAP, words: RANK_CAP, every: ID_LIST_MAX });
+  return toSummary(ctx, query, counts, tsquery, candidates.length >= FUZZY_CAP);
 }
 
 /** The tree of a tsquery the index can evaluate; undefined for phrases (and anything else it does not read). */
@@ -239,6 +232,14 @@ function readTsquery(text: string): TsqueryNode | null | undefined {
   }
 }
 
+/** Tag labels change seldom (a coordinator renames one): the same facets' labels are read once per SHORT_CACHE_MS. */
+const labelCache = new SearchCache<TagLabelRow[]>(200);
+function tagLabels(ctx: Context, ids: number[]): Promise<TagLabelRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  const key = [...ids].sort((a, b) => a - b).join(',');
+  return labelCache.get(ctx.db, key, () => tagLabelsQuery(ctx.db, ids).execute(), () => SHORT_CACHE_MS, ctx.clock.now().getTime());
+}
+
 /** The most frequent tags of a facet, and the selected ones besides (also at 0, so that they can be unticked). */
 function shownTags(counts: Map<number, number>, selected: number[]): [number, number][] {
   const top = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TAG_FACET_SIZE);
@@ -246,11 +247,17 @@ function shownTags(counts: Map<number, number>, selected: number[]): [number, nu
   return [...top, ...extra];
 }
 
-async function toSummary(ctx: Context, query: DirectoryQuery, counts: FacetCounts, ranked: RankCandidates | null, capReached: boolean): Promise<Summary> {
+async function toSummary(
+  ctx: Context,
+  query: DirectoryQuery,
+  counts: FacetCounts,
+  tsquery: string | null,
+  capReached: boolean,
+): Promise<Summary> {
   const offers = shownTags(counts.offer, query.offers);
   const needs = shownTags(counts.need, query.needs);
   const ids = [...new Set([...offers, ...needs].map(([id]) => id))];
-  const labels = new Map<number, TagLabelRow>(ids.length ? (await tagLabelsQuery(ctx.db, ids).execute()).map((t) => [t.id, t]) : []);
+  const labels = new Map<number, TagLabelRow>((await tagLabels(ctx, ids)).map((t) => [t.id, t]));
   const fixed = <T extends string>(byValue: Map<T, number>, vocabulary: readonly T[], selected: T[], all: boolean) =>
     vocabulary
       .map((value) => ({ value, count: byValue.get(value) ?? 0, selected: selected.includes(value) }))
@@ -274,7 +281,11 @@ async function toSummary(ctx: Context, query: DirectoryQuery, counts: FacetCount
       offer: tagFacet(offers, query.offers),
       need: tagFacet(needs, query.needs),
     },
-    ranked,
+    found: {
+      ranked: tsquery === null ? null : { words: [...counts.passing.names, ...counts.passing.words], fuzzy: counts.passing.fuzzy },
+      every: counts.passing.every,
+    },
+    tsquery,
   };
 }
 

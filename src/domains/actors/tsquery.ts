@@ -66,3 +66,62 @@ export function parseTsquery(text: string): TsqueryNode | null {
   if (at !== list.length) throw new UnsupportedTsquery('trailing tokens');
   return tree;
 }
+
+/** The text form of a tree, as PostgreSQL reads it back (`cast(… as tsquery)`). */
+export function tsqueryText(tree: TsqueryNode): string {
+  if ('lexeme' in tree) return `'${tree.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  if ('not' in tree) return `!${tsqueryText(tree.not)}`;
+  const [left, right] = 'and' in tree ? tree.and : tree.or;
+  return `( ${tsqueryText(left)} ${'and' in tree ? '&' : '|'} ${tsqueryText(right)} )`;
+}
+
+/** The words a tree asks for (not those it excludes). */
+export function wantedLexemes(tree: TsqueryNode, negated = false): string[] {
+  if ('lexeme' in tree) return negated ? [] : [tree.lexeme];
+  if ('not' in tree) return wantedLexemes(tree.not, !negated);
+  return ('and' in tree ? tree.and : tree.or).flatMap((node) => wantedLexemes(node, negated));
+}
+
+/** The tree with some words replaced by others (each by an „or“ of its replacements). */
+export function replaceLexemes(tree: TsqueryNode, replacements: Map<string, string[]>): TsqueryNode {
+  if ('lexeme' in tree) {
+    const others = replacements.get(tree.lexeme);
+    if (!others?.length) return tree;
+    return others.map((lexeme): TsqueryNode => ({ lexeme })).reduce((left, right) => ({ or: [left, right] }));
+  }
+  if ('not' in tree) return { not: replaceLexemes(tree.not, replacements) };
+  const [left, right] = ('and' in tree ? tree.and : tree.or).map((node) => replaceLexemes(node, replacements)) as [TsqueryNode, TsqueryNode];
+  return 'and' in tree ? { and: [left, right] } : { or: [left, right] };
+}
+
+/** Rows of the edit-distance table, reused (a search compares a word with every word of the directory). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/**
+ * The edit distance of two words (insertions, deletions, substitutions and swaps of neighbours, each
+ * 1), or `max + 1` as soon as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length >= rows[0].length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [before, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[b.length]!, max + 1);
+}
+
+/** How many edits a word may be away to count as a similar spelling: none below 4 letters, 1 up to 6, 2 beyond. */
+export const allowedEdits = (word: string) => (word.length < 4 ? 0 : word.length <= 6 ? 1 : 2);
