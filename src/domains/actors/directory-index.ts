@@ -153,6 +153,8 @@ export class DirectoryIndex {
   private tagBound = 1;
   private words = new Map<string, SlotList>();
   private nameWords = new Map<string, SlotList>();
+  /** The words by length: similar spellings are looked for among words of about the same length. */
+  private wordsOfLength: string[][] = [];
   private snapshot: string | null = null;
   /** The counts of the whole directory (no search text) per viewer class and facets, until the next change. */
   private wholeCounts = new Map<string, FacetCounts>();
@@ -227,17 +229,21 @@ export class DirectoryIndex {
     this.offerCount[slot] = row.offer_ids?.length ?? 0;
     this.needAt[slot] = this.pool(row.need_ids);
     this.needCount[slot] = row.need_ids?.length ?? 0;
-    const index = (lists: Map<string, SlotList>, words: string | null) => {
+    const index = (lists: Map<string, SlotList>, words: string | null, byLength: string[][] | null) => {
       if (!words) return;
       for (const word of words.split(' ')) {
         let list = lists.get(word);
-        // A copy of the word as the key: a substring would keep the whole row's text alive.
-        if (!list) lists.set(JSON.parse(JSON.stringify(word)) as string, (list = new SlotList()));
+        if (!list) {
+          // A copy of the word as the key: a substring would keep the whole row's text alive.
+          const key = JSON.parse(JSON.stringify(word)) as string;
+          lists.set(key, (list = new SlotList()));
+          if (byLength) (byLength[key.length] ??= []).push(key);
+        }
         list.push(slot);
       }
     };
-    index(this.words, row.words);
-    index(this.nameWords, row.name_words);
+    index(this.words, row.words, this.wordsOfLength);
+    index(this.nameWords, row.name_words, null);
   }
 
   private pool(ids: number[] | null): number {
@@ -290,9 +296,12 @@ export class DirectoryIndex {
       const max = allowedEdits(word);
       if (max === 0 || listed(this.words.get(word))) continue;
       const found: { lexeme: string; edits: number; actors: number }[] = [];
-      for (const [lexeme, list] of this.words) {
-        const edits = editDistance(word, lexeme, max);
-        if (edits <= max && listed(list)) found.push({ lexeme, edits, actors: list.length });
+      for (let length = Math.max(1, word.length - max); length <= word.length + max; length++) {
+        for (const lexeme of this.wordsOfLength[length] ?? []) {
+          const edits = editDistance(word, lexeme, max);
+          const list = this.words.get(lexeme)!;
+          if (edits <= max && listed(list)) found.push({ lexeme, edits, actors: list.length });
+        }
       }
       found.sort((a, b) => a.edits - b.edits || b.actors - a.actors || (a.lexeme < b.lexeme ? -1 : 1));
       if (found.length) replacements.set(word, found.slice(0, SIMILAR_MAX).map((f) => f.lexeme));

@@ -204,12 +204,13 @@ export function parseIds(list: string | null): number[] {
 async function loadSummary(ctx: Context, spec: MatchSpec): Promise<Summary> {
   const { query } = spec;
   const viewer = viewerOf(ctx);
+  // Similar spellings are a tsquery already, and have no trigram candidates.
   const [index, text] = await Promise.all([
     currentDirectoryIndex(ctx),
-    query.q ? textQuery(ctx.db, spec).execute(ctx.db) : null,
+    !query.q ? null : spec.similar ? { tsquery: spec.similar, candidates: null } : textQuery(ctx.db, spec).execute(ctx.db).then(({ rows }) => rows[0]!),
   ]);
   if (!text) return toSummary(ctx, query, index.count(null, [], viewer, query, { names: 0, words: 0, every: ID_LIST_MAX }), null, false);
-  const { tsquery, candidates: candidateList } = text.rows[0]!;
+  const { tsquery, candidates: candidateList } = text;
   const tree = readTsquery(tsquery);
   let match: TextMatch;
   if (tree === undefined) {
