@@ -9,7 +9,7 @@ import { generateDemoActors } from './demo.js';
 import { FULL_RELOAD_MS } from './directory-index.js';
 import { ACTION_FIELDS, SECTORS, STATES } from './model.js';
 import { viewerOf } from './policy.js';
-import { directoryMatch, runDirectorySearch, type DirectoryResult } from './search.js';
+import { directoryFeatures, directoryMatch, runDirectorySearch, type DirectoryResult } from './search.js';
 import { matchingActors } from './search-queries.js';
 import type { DirectoryQuery } from './search-query.js';
 import { readDirectoryQuery } from './search-query.js';
@@ -47,6 +47,13 @@ async function sqlCount(ctx: ReturnType<TestApp['ctx']>, query: DirectoryQuery):
 /** Every facet value shown, counted by PostgreSQL: the query with that value alone selected in its facet. */
 async function expectSameCounts(ctx: ReturnType<TestApp['ctx']>, query: DirectoryQuery, result: DirectoryResult) {
   expect(result.total, `total ${JSON.stringify(query)}`).toBe(await sqlCount(ctx, query));
+  // The map's features: the same actors, those with coordinates.
+  const spec = await directoryMatch(ctx, query);
+  const located = matchingActors(ctx.db, spec).map((rows) => rows.where('actors.latitude', 'is not', null).select('actors.id'));
+  const union = located.length === 2 ? sql`${located[0]} union all ${located[1]}` : sql`${located[0]}`;
+  const expected = (await sql<{ id: number }>`select id from (${union}) as m order by id`.execute(ctx.db)).rows.map((r) => Number(r.id));
+  const features = JSON.parse(`[${await directoryFeatures(ctx, query)}]`) as { id: number }[];
+  expect(features.map((f) => f.id).sort((a, b) => a - b), `map ${JSON.stringify(query)}`).toEqual(expected);
   const facets = [
     ['sectors', result.facets.sector],
     ['actionFields', result.facets.actionField],

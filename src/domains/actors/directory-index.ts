@@ -45,12 +45,14 @@ interface ActorRow {
   /** The lexemes of search_vector, space-separated (a lexeme never has a space); those of the name (weight A). */
   words: string | null;
   name_words: string | null;
+  /** The map's GeoJSON feature (migration 0010); null without coordinates. */
+  map_feature: string | null;
 }
 
 const actorColumns = sql`a.id, a.status, a.visibility, a.merged_into is not null as merged, a.sector, a.state_code, a.action_fields,
   a.offer_ids, a.need_ids,
   array_to_string(tsvector_to_array(a.search_vector), ' ') as words,
-  array_to_string(tsvector_to_array(ts_filter(a.search_vector, '{a}')), ' ') as name_words`;
+  array_to_string(tsvector_to_array(ts_filter(a.search_vector, '{a}')), ' ') as name_words, a.map_feature`;
 
 /** Every actor, with the snapshot it was read in (one row even when there are none). */
 const fullLoad = (db: DbOrTx) =>
@@ -79,6 +81,15 @@ const sectorIndex = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
 const stateIndex = new Map<string, number>(STATES.map((s, i) => [s, i]));
 const NO_STATE = STATES.length;
 const fieldBit = new Map<string, number>(ACTION_FIELDS.map((f, i) => [f, 1 << i]));
+
+/** How a slot fares with a search's viewer and facets (DirectoryIndex.judge). */
+const NOT_LISTED = -1;
+const PASSES = 0;
+const FAILS_SECTOR = 1;
+const FAILS_FIELD = 2;
+const FAILS_STATE = 3;
+const FAILS_OFFER = 4;
+const FAILS_NEED = 5;
 
 /** The listing bits of the actors a viewer lists. */
 const listableBits = (viewer: Viewer) => listedVisibilities(viewer).reduce((bits, v) => bits | (v === 'hidden' ? 0 : LISTING_BIT[v]), 0);
@@ -149,6 +160,8 @@ export class DirectoryIndex {
   private needCount = new Uint8Array(1024);
   private tagPool = new Int32Array(4096);
   private tagPoolUsed = 0;
+  /** The map's GeoJSON feature per slot (null: no coordinates). */
+  private mapFeatures: (string | null)[] = [];
   /** Above every tag id in the copy: the length of a count array per tag. */
   private tagBound = 1;
   private words = new Map<string, SlotList>();
@@ -210,6 +223,7 @@ export class DirectoryIndex {
     const slot = id < this.slotOf.length ? this.slotOf[id]! - 1 : -1;
     if (slot < 0) return;
     this.listing[slot] = 0;
+    this.mapFeatures[slot] = null;
     this.slotOf[id] = 0;
     this.dead++;
   }
@@ -229,6 +243,7 @@ export class DirectoryIndex {
     this.offerCount[slot] = row.offer_ids?.length ?? 0;
     this.needAt[slot] = this.pool(row.need_ids);
     this.needCount[slot] = row.need_ids?.length ?? 0;
+    this.mapFeatures[slot] = row.map_feature;
     const index = (lists: Map<string, SlotList>, words: string | null, byLength: string[][] | null) => {
       if (!words) return;
       for (const word of words.split(' ')) {
@@ -282,8 +297,8 @@ export class DirectoryIndex {
 
   /**
    * The search with every word that no actor the viewer lists has replaced by the words of the copy
-   * within a few edits („quartir“ → 'quarti', „kranichstien“ → 'kranichstein': allowedEdits, at
-   * most SIMILAR_MAX each); null when no word had a similar one.
+   * within a few edits („quartir“ → 'quarti', „kranichstien“ → 'kranichstein': allowedEdits, the
+   * closest only, at most SIMILAR_MAX each); null when no word had a similar one.
    */
   similar(tree: TsqueryNode, viewer: Viewer): TsqueryNode | null {
     const listable = listableBits(viewer);
@@ -295,12 +310,15 @@ export class DirectoryIndex {
     for (const word of new Set(wantedLexemes(tree))) {
       const max = allowedEdits(word);
       if (max === 0 || listed(this.words.get(word))) continue;
+      // The closest first: words two edits away only when none is one edit away.
       const found: { lexeme: string; edits: number; actors: number }[] = [];
-      for (let length = Math.max(1, word.length - max); length <= word.length + max; length++) {
-        for (const lexeme of this.wordsOfLength[length] ?? []) {
-          const edits = editDistance(word, lexeme, max);
-          const list = this.words.get(lexeme)!;
-          if (edits <= max && listed(list)) found.push({ lexeme, edits, actors: list.length });
+      for (let edits = 1; edits <= max && found.length === 0; edits++) {
+        for (let length = Math.max(1, word.length - edits); length <= word.length + edits; length++) {
+          for (const lexeme of this.wordsOfLength[length] ?? []) {
+            if (editDistance(word, lexeme, edits) > edits) continue;
+            const list = this.words.get(lexeme)!;
+            if (listed(list)) found.push({ lexeme, edits, actors: list.length });
+          }
         }
       }
       found.sort((a, b) => a.edits - b.edits || b.actors - a.actors || (a.lexeme < b.lexeme ? -1 : 1));
@@ -354,8 +372,13 @@ export class DirectoryIndex {
     return counts;
   }
 
-  private countMatches(text: TextMatch | null, fuzzy: number[], viewer: Viewer, query: DirectoryQuery, caps: Caps): FacetCounts {
-    const { listing, sector, state, fields, offerAt, offerCount, needAt, needCount, tagPool, idOf } = this;
+  /**
+   * How a slot fares with the viewer and the selected facets: NOT_LISTED (or failing two facets or
+   * more), PASSES, or the one facet it fails (it then counts in that facet only: facets are
+   * disjunctive).
+   */
+  private judge(viewer: Viewer, query: DirectoryQuery): (slot: number) => number {
+    const { listing, sector, state, fields, offerAt, offerCount, needAt, needCount, tagPool } = this;
     const listable = listableBits(viewer);
     const sectorMask = query.sectors.reduce((mask, s) => mask | (1 << sectorIndex.get(s)!), 0);
     const stateMask = query.states.reduce((mask, s) => mask | (1 << stateIndex.get(s)!), 0);
@@ -366,7 +389,42 @@ export class DirectoryIndex {
       for (let i = at; i < at + n; i++) if (selected.has(tagPool[i]!)) return true;
       return false;
     };
+    return (slot) => {
+      if (!(listing[slot]! & listable)) return NOT_LISTED;
+      let failed = PASSES;
+      let failures = 0;
+      if (sectorMask && !(sectorMask & (1 << sector[slot]!))) (failures++, (failed = FAILS_SECTOR));
+      if (fieldMask && !(fieldMask & fields[slot]!)) (failures++, (failed = FAILS_FIELD));
+      if (stateMask && !(stateMask & (1 << state[slot]!))) (failures++, (failed = FAILS_STATE));
+      if (offerSet && !anyOf(offerAt[slot]!, offerCount[slot]!, offerSet)) (failures++, (failed = FAILS_OFFER));
+      if (needSet && !anyOf(needAt[slot]!, needCount[slot]!, needSet)) (failures++, (failed = FAILS_NEED));
+      return failures > 1 ? NOT_LISTED : failed;
+    };
+  }
 
+  /**
+   * The map's features (JSON text, comma-separated) of the matches the viewer lists in every
+   * selected facet — the actors `count` counts —, those with coordinates.
+   */
+  features(text: TextMatch | null, fuzzy: number[], viewer: Viewer, query: DirectoryQuery): string {
+    const judge = this.judge(viewer, query);
+    const parts: string[] = [];
+    const add = (slot: number) => {
+      const feature = this.mapFeatures[slot];
+      if (feature && judge(slot) === PASSES) parts.push(feature);
+    };
+    const words = text?.words;
+    for (let slot = 0; slot < this.used; slot++) if (!words || words[slot]) add(slot);
+    for (const id of fuzzy) {
+      const slot = id < this.slotOf.length ? this.slotOf[id]! - 1 : -1;
+      if (slot >= 0 && !words?.[slot]) add(slot);
+    }
+    return parts.join(',');
+  }
+
+  private countMatches(text: TextMatch | null, fuzzy: number[], viewer: Viewer, query: DirectoryQuery, caps: Caps): FacetCounts {
+    const { sector, state, fields, offerAt, offerCount, needAt, needCount, tagPool, idOf } = this;
+    const judge = this.judge(viewer, query);
     const sectorCounts = new Int32Array(SECTORS.length);
     const stateCounts = new Int32Array(NO_STATE + 1);
     const fieldCounts = new Int32Array(ACTION_FIELDS.length);
@@ -383,17 +441,9 @@ export class DirectoryIndex {
     let fuzzyTotal = 0;
     const passing: FacetCounts['passing'] = { names: [], words: [], fuzzy: [], every: [] };
     const visit = (slot: number, tier: 0 | 1) => {
-      if (!(listing[slot]! & listable)) return;
-      // Which selected facets the actor fails: none, one (it counts in that facet only) or more.
-      let failed = 0;
-      let failures = 0;
-      if (sectorMask && !(sectorMask & (1 << sector[slot]!))) (failures++, (failed = 1));
-      if (fieldMask && !(fieldMask & fields[slot]!)) (failures++, (failed = 2));
-      if (stateMask && !(stateMask & (1 << state[slot]!))) (failures++, (failed = 3));
-      if (offerSet && !anyOf(offerAt[slot]!, offerCount[slot]!, offerSet)) (failures++, (failed = 4));
-      if (needSet && !anyOf(needAt[slot]!, needCount[slot]!, needSet)) (failures++, (failed = 5));
-      if (failures > 1) return;
-      if (failures === 0) {
+      const failed = judge(slot);
+      if (failed === NOT_LISTED) return;
+      if (failed === PASSES) {
         total++;
         if (total <= caps.every) passing.every!.push(idOf[slot]!);
         if (tier === 1) (fuzzyTotal++, passing.fuzzy.push(idOf[slot]!));
@@ -402,11 +452,11 @@ export class DirectoryIndex {
           else if (passing.words.length < caps.words) passing.words.push(idOf[slot]!);
         }
       }
-      if (failures === 0 || failed === 1) sectorCounts[sector[slot]!]!++;
-      if (failures === 0 || failed === 2) countFields(fields[slot]!);
-      if (failures === 0 || failed === 3) stateCounts[state[slot]!]!++;
-      if (failures === 0 || failed === 4) tally(offerCounts, offerAt[slot]!, offerCount[slot]!);
-      if (failures === 0 || failed === 5) tally(needCounts, needAt[slot]!, needCount[slot]!);
+      if (failed === PASSES || failed === FAILS_SECTOR) sectorCounts[sector[slot]!]!++;
+      if (failed === PASSES || failed === FAILS_FIELD) countFields(fields[slot]!);
+      if (failed === PASSES || failed === FAILS_STATE) stateCounts[state[slot]!]!++;
+      if (failed === PASSES || failed === FAILS_OFFER) tally(offerCounts, offerAt[slot]!, offerCount[slot]!);
+      if (failed === PASSES || failed === FAILS_NEED) tally(needCounts, needAt[slot]!, needCount[slot]!);
     };
     const words = text?.words;
     for (let slot = 0; slot < this.used; slot++) if (!words || words[slot]) visit(slot, 0);
@@ -443,12 +493,13 @@ interface Kept {
 const kept = new WeakMap<object, Kept>();
 
 /**
- * The copy for a database handle, current as of now. The first search builds it (≈ 3 s at 100,000
+ * The copy for a database handle, current as of now (`sync: false`: as of the last search, for a
+ * second step of the same search). The first search builds it (≈ 3 s at 100,000
  * actors); a due rebuild happens in the background while the old copy serves. A transaction gets
  * one of its own, read afresh: it may see its own uncommitted writes, which must not reach the
  * shared copy.
  */
-export async function currentDirectoryIndex(ctx: Context): Promise<DirectoryIndex> {
+export async function currentDirectoryIndex(ctx: Context, options: { sync?: boolean } = {}): Promise<DirectoryIndex> {
   const { db } = ctx;
   const now = ctx.clock.now().getTime();
   if (db.isTransaction) return DirectoryIndex.load(db, now);
@@ -460,7 +511,7 @@ export async function currentDirectoryIndex(ctx: Context): Promise<DirectoryInde
   }
   const index = await entry.index;
   if (index.due(now) && !entry.rebuilding) rebuild(ctx, entry, now);
-  await index.sync(db);
+  if (options.sync !== false) await index.sync(db);
   return index;
 }
 

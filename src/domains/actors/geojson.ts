@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/context.js';
 import { STATES, type Sector, type StateCode } from './model.js';
-import { selectFeaturesJson, selectFirstPerState, selectStateCounts } from './map-queries.js';
-import { directoryMatch } from './search.js';
+import { selectFirstPerState, selectStateCounts } from './map-queries.js';
+import { directoryFeatures, directoryMatch } from './search.js';
 import type { MatchSpec } from './search-queries.js';
 import type { DirectoryQuery } from './search-query.js';
 
@@ -16,8 +16,7 @@ import type { DirectoryQuery } from './search-query.js';
  * properties are what the map's popup shows (name, sector, place) and the slug its link is made of.
  */
 export async function actorsGeoJson(ctx: Context, query: DirectoryQuery): Promise<string> {
-  const features = await selectFeaturesJson(ctx.db, await directoryMatch(ctx, query));
-  return `{"type":"FeatureCollection","features":[${features}]}`;
+  return `{"type":"FeatureCollection","features":[${await directoryFeatures(ctx, query)}]}`;
 }
 
 export interface StateCount {

@@ -15,23 +15,6 @@ function onMap(db: DbOrTx, spec: MatchSpec) {
   return fuzzy ? located(matches).unionAll(located(fuzzy)) : located(matches);
 }
 
-/**
- * The features of the GeoJSON document as JSON text ('' when there are none), written by
- * PostgreSQL in one pass: no row reaches JavaScript. Without a search text the columns come from
- * the index actors_on_map alone, not the wide rows. Sectors need no escaping (a checked
- * vocabulary); the places' names are escaped once per place, not per actor.
- * Coordinates are rounded to 5 decimals (about a metre), enough for a map of Germany.
- */
-export async function selectFeaturesJson(db: DbOrTx, spec: MatchSpec): Promise<string> {
-  const { rows } = await sql<{ features: string | null }>`
-    select string_agg('{"type":"Feature","id":' || a.id
-      || ',"geometry":{"type":"Point","coordinates":[' || round(a.longitude * 1e5::float8) / 1e5::float8 || ',' || round(a.latitude * 1e5::float8) / 1e5::float8
-      || ']},"properties":{"slug":' || to_json(a.slug)::text || ',"name":' || to_json(a.name)::text || ',"sector":"' || a.sector
-      || '","place":' || coalesce(p.name, 'null') || '}}', ',') as features
-    from (${onMap(db, spec)}) as a left join (select id, to_json(name)::text as name from places) as p on p.id = a.place_id`.execute(db);
-  return rows[0]?.features ?? '';
-}
-
 /** How many actors the map shows per state (null: no state known). */
 export async function selectStateCounts(db: DbOrTx, spec: MatchSpec): Promise<{ state: string | null; count: number }[]> {
   const rows = await db

@@ -164,13 +164,14 @@ const needsTypos = (exact: MatchSpec, summary: Summary) =>
 async function similarSpelling(ctx: Context, exact: MatchSpec, summary: Summary): Promise<MatchSpec | null> {
   const tree = summary.tsquery === null ? undefined : readTsquery(summary.tsquery);
   if (!tree) return null;
-  const similar = (await currentDirectoryIndex(ctx)).similar(tree, exact.viewer);
+  const similar = (await currentDirectoryIndex(ctx, { sync: false })).similar(tree, exact.viewer);
   return similar ? { ...exact, similar: tsqueryText(similar) } : null;
 }
 
 /** The counts (cached when large), then the page of results among the ids they found. */
 async function search(ctx: Context, spec: MatchSpec, options: { cache?: boolean }) {
   const summary = await countMatches(ctx, spec, options);
+  if (summary.total === 0) return { summary, rows: { rows: [] as ResultRow[] } };
   return { summary, rows: await resultsQuery(ctx.db, spec, summary.found).execute(ctx.db) };
 }
 
@@ -202,25 +203,42 @@ export function parseIds(list: string | null): number[] {
  * the tags shown. A phrase needs word positions: PostgreSQL finds its matches.
  */
 async function loadSummary(ctx: Context, spec: MatchSpec): Promise<Summary> {
-  const { query } = spec;
+  const { index, text } = await evaluate(ctx, spec);
   const viewer = viewerOf(ctx);
-  // Similar spellings are a tsquery already, and have no trigram candidates.
+  if (!text) return toSummary(ctx, spec.query, index.count(null, [], viewer, spec.query, { names: 0, words: 0, every: ID_LIST_MAX }), null, false);
+  // The best of a common word, wherever stored: its matches in the name, then the first others.
+  const counts = index.count(text.match, text.candidates, viewer, spec.query, { names: NAME_CAP, words: RANK_CAP, every: ID_LIST_MAX });
+  return toSummary(ctx, spec.query, counts, text.tsquery, text.candidates.length >= FUZZY_CAP);
+}
+
+/** What a search text matches in the current directory index (null: no search text). */
+async function evaluate(ctx: Context, spec: MatchSpec) {
+  const { query } = spec;
+  // Similar spellings are a tsquery already, and have no trigram candidates; and the index was
+  // brought up to date for the words' own search a moment ago.
   const [index, text] = await Promise.all([
-    currentDirectoryIndex(ctx),
+    spec.similar ? currentDirectoryIndex(ctx, { sync: false }) : currentDirectoryIndex(ctx),
     !query.q ? null : spec.similar ? { tsquery: spec.similar, candidates: null } : textQuery(ctx.db, spec).execute(ctx.db).then(({ rows }) => rows[0]!),
   ]);
-  if (!text) return toSummary(ctx, query, index.count(null, [], viewer, query, { names: 0, words: 0, every: ID_LIST_MAX }), null, false);
-  const { tsquery, candidates: candidateList } = text;
-  const tree = readTsquery(tsquery);
+  if (!text) return { index, text: null };
+  const tree = readTsquery(text.tsquery);
   let match: TextMatch;
   if (tree === undefined) {
     const { words, names } = (await phraseMatchQuery(spec).execute(ctx.db)).rows[0]!;
     match = { words: index.slotsOf(parseIds(words)), names: index.slotsOf(parseIds(names)) };
   } else match = index.match(tree);
-  const candidates = parseIds(candidateList);
-  // The best of a common word, wherever stored: its matches in the name, then the first others.
-  const counts = index.count(match, candidates, viewer, query, { names: NAME_CAP, words: RANK_CAP, every: ID_LIST_MAX });
-  return toSummary(ctx, query, counts, tsquery, candidates.length >= FUZZY_CAP);
+  return { index, text: { tsquery: text.tsquery, match, candidates: parseIds(text.candidates) } };
+}
+
+/**
+ * The map's GeoJSON features (JSON text, comma-separated) of exactly the actors the directory
+ * counts for the query, those with coordinates: from the directory index, which keeps each actor's
+ * feature as written with it (migration 0010), so 20 MB of features need not cross the wire.
+ */
+export async function directoryFeatures(ctx: Context, query: DirectoryQuery): Promise<string> {
+  const spec = await directoryMatch(ctx, query);
+  const { index, text } = await evaluate(ctx, spec);
+  return index.features(text?.match ?? null, text?.candidates ?? [], viewerOf(ctx), query);
 }
 
 /** The tree of a tsquery the index can evaluate; undefined for phrases (and anything else it does not read). */
