@@ -216,7 +216,7 @@ export interface PhraseMatchRow {
 export function phraseMatchQuery(spec: MatchSpec) {
   return sql<PhraseMatchRow>`select
     ${idList(sql`select id from actors where ${ftsMatch(spec)}`)} as words,
-    ${idList(sql`select id from actors where to_tsvector('german'::regconfig, name) @@ ${tsquery(spec)}`)} as names`;
+    ${idList(sql`select id from actors where ${ftsMatch(spec)} and ts_filter(search_vector, '{a}') @@ ${tsquery(spec)}`)} as names`;
 }
 
 export interface TagLabelRow {
