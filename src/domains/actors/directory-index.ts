@@ -45,14 +45,33 @@ interface ActorRow {
   /** The lexemes of search_vector, space-separated (a lexeme never has a space); those of the name (weight A). */
   words: string | null;
   name_words: string | null;
-  /** The map's GeoJSON feature (migration 0010); null without coordinates. */
-  map_feature: string | null;
+  slug: string | null;
+  name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** The name of the actor's place. */
+  place: string | null;
+}
+
+/** Coordinates rounded to 5 decimals (about a metre), enough for a map of Germany. */
+const round5 = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
+
+/**
+ * The map's GeoJSON feature of an actor (RFC 7946: a Point at [longitude, latitude]) with what the
+ * popup shows and the slug its link is made of; null without valid coordinates.
+ */
+function mapFeature(id: number, row: ActorRow): string | null {
+  const { latitude: lat, longitude: lon } = row;
+  if (lat === null || lon === null || !(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return null;
+  const properties = JSON.stringify({ slug: row.slug, name: row.name, sector: row.sector, place: row.place });
+  return `{"type":"Feature","id":${id},"geometry":{"type":"Point","coordinates":[${round5(lon)},${round5(lat)}]},"properties":${properties}}`;
 }
 
 const actorColumns = sql`a.id, a.status, a.visibility, a.merged_into is not null as merged, a.sector, a.state_code, a.action_fields,
   a.offer_ids, a.need_ids,
   array_to_string(tsvector_to_array(a.search_vector), ' ') as words,
-  array_to_string(tsvector_to_array(ts_filter(a.search_vector, '{a}')), ' ') as name_words, a.map_feature`;
+  array_to_string(tsvector_to_array(ts_filter(a.search_vector, '{a}')), ' ') as name_words,
+  a.slug, a.name, a.latitude, a.longitude, (select p.name from places p where p.id = a.place_id) as place`;
 
 /** Every actor, with the snapshot it was read in (one row even when there are none). */
 const fullLoad = (db: DbOrTx) =>
@@ -243,7 +262,7 @@ export class DirectoryIndex {
     this.offerCount[slot] = row.offer_ids?.length ?? 0;
     this.needAt[slot] = this.pool(row.need_ids);
     this.needCount[slot] = row.need_ids?.length ?? 0;
-    this.mapFeatures[slot] = row.map_feature;
+    this.mapFeatures[slot] = mapFeature(id, row);
     const index = (lists: Map<string, SlotList>, words: string | null, byLength: string[][] | null) => {
       if (!words) return;
       for (const word of words.split(' ')) {

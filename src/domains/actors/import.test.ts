@@ -200,3 +200,18 @@ describe('importActorsCsv: idempotence and atomicity', () => {
     }
   });
 });
+
+describe('importActorsCsv: after a large import', () => {
+  it('refreshes the planner statistics in a background job, not while the import waits', async () => {
+    const tag = unique();
+    const file = csv('Name;Akteursgruppe', ...Array.from({ length: 1000 }, (_, i) => `Großimport ${i} ${tag};civil_society`));
+    const jobs = () => t.db.selectFrom('jobs').select(['id', 'done_at', 'last_error']).where('name', '=', 'actors.analyze').execute();
+    const before = (await jobs()).length;
+    expect(await run(file)).toMatchObject({ outcome: 'imported', created: 1000 });
+    expect((await jobs()).length).toBe(before + 1);
+    await t.runJobs();
+    const analyzed = await sql<{ n: number }>`select reltuples::int as n from pg_class where relname = 'actors'`.execute(t.db);
+    expect(analyzed.rows[0]!.n).toBeGreaterThanOrEqual(1000);
+    expect((await jobs()).every((job) => job.done_at !== null && job.last_error === null)).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { directoryRoutes } from './directory-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { imageRoutes } from './image-routes.js';
 import { importRoutes } from './import-routes.js';
+import { analyzeJobs } from './import.js';
 import { importJobs } from './import-runs.js';
 import { mapRoutes } from './map-routes.js';
 import { profileRoutes } from './profile-routes.js';
@@ -18,6 +19,6 @@ export const actorsDomain: DomainModule = {
     await importRoutes(app);
     await exportRoutes(app);
   },
-  jobs: importJobs,
+  jobs: { ...importJobs, ...analyzeJobs },
   seed: seedActors,
 };

@@ -41,8 +41,6 @@ export interface ActorsTable {
   /** Maintained by the trigger actors_search_refresh: never written by the app. */
   search_text: ColumnType<string, never, never>;
   search_vector: ColumnType<string, never, never>;
-  /** The map's GeoJSON feature, maintained by the trigger actors_map_feature (migration 0010). */
-  map_feature: ColumnType<string | null, never, never>;
   merged_into: number | null;
   created_by: number | null;
   approved_by: number | null;

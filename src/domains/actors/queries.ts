@@ -5,9 +5,9 @@ import type { ActorsTable, TagsTable } from './queries-tables.js';
 
 /** SQL of the profile, membership, review and curation use cases; no business rules here. */
 
-export type ActorRow = Omit<Selectable<ActorsTable>, 'search_text' | 'search_vector' | 'map_feature'>;
+export type ActorRow = Omit<Selectable<ActorsTable>, 'search_text' | 'search_vector'>;
 export type TagRow = Selectable<TagsTable>;
-export type ActorValues = Omit<Insertable<ActorsTable>, 'search_text' | 'search_vector' | 'map_feature'>;
+export type ActorValues = Omit<Insertable<ActorsTable>, 'search_text' | 'search_vector'>;
 /** The columns of a profile that the CSV import compares and writes, and the exports read. */
 export type ProfileColumns = Pick<
   ActorRow,

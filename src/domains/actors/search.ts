@@ -233,7 +233,7 @@ async function evaluate(ctx: Context, spec: MatchSpec) {
 /**
  * The map's GeoJSON features (JSON text, comma-separated) of exactly the actors the directory
  * counts for the query, those with coordinates: from the directory index, which keeps each actor's
- * feature as written with it (migration 0010), so 20 MB of features need not cross the wire.
+ * feature, so 20 MB of features need not cross the wire from PostgreSQL.
  */
 export async function directoryFeatures(ctx: Context, query: DirectoryQuery): Promise<string> {
   const spec = await directoryMatch(ctx, query);
