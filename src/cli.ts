@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { buildApp, domains } from './app.js';
 import { ConfigError, configVariables, loadConfig, type Config } from './platform/config.js';
 import { createContext } from './platform/context.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
@@ -41,7 +40,14 @@ Umgebungsvariablen / environment:
 ${configVariables.map((v) => `  ${v.name.padEnd(24)} ${v.meaning} (default: ${v.default})`).join('\n')}
 `;
 
+/**
+ * The app and its domains, loaded only by the commands that need them: the web server's modules
+ * take a second to load, which an import or export need not wait for.
+ */
+const loadApp = () => import('./app.js');
+
 async function serve(config: Config) {
+  const { buildApp, domains } = await loadApp();
   const log = cliLogger(config);
   const database = await openMigrated(config, log);
   if (config.seed) await seedOnFirstStart(config, database, log, domains);
@@ -80,7 +86,7 @@ async function main(argv: string[]) {
       return withDatabase(config, async () => console.log('Datenbank ist aktuell / database is up to date.'));
     case 'seed':
       return withDatabase(config, async (ctx) => {
-        await seedAll(ctx, domains);
+        await seedAll(ctx, (await loadApp()).domains);
         console.log('Stammdaten eingespielt / seed data loaded.');
       });
     case 'create-admin': {
@@ -98,7 +104,7 @@ async function main(argv: string[]) {
       const seed = values.seed === undefined ? Date.now() % 2 ** 31 : wholeNumber(values.seed, '--seed', 0, 2 ** 31 - 1);
       const plantPairs = values['plant-pairs'] === undefined ? 0 : wholeNumber(values['plant-pairs'], '--plant-pairs', 0, Math.floor(count / 2));
       return withDatabase(config, async (ctx) => {
-        if (!(await getSetting(ctx.db, 'seeded_at'))) await seedAll(ctx, domains); // the places come with the seed
+        if (!(await getSetting(ctx.db, 'seeded_at'))) await seedAll(ctx, (await loadApp()).domains); // the places come with the seed
         const started = performance.now();
         const result = await generateDemoActors(ctx, { count, seed, plantPairs });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
