@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { Context } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/index.js';
-import { ACTION_FIELDS, SECTORS, STATES, type ActionField, type ActorStatus, type Sector, type StateCode, type Visibility } from './model.js';
+import { ACTION_FIELDS, SECTORS, STATES, type ActionField, type Sector, type StateCode } from './model.js';
 import { listedAs, listedVisibilities, type Viewer } from './policy.js';
 import type { DirectoryQuery } from './search-query.js';
+import { changesSince, fullLoad, pruneChanges, type IndexRow } from './directory-index-queries.js';
 import { allowedEdits, editDistance, replaceLexemes, wantedLexemes, type TsqueryNode } from './tsquery.js';
 
 /**
@@ -28,31 +28,6 @@ export const SIMILAR_MAX = 10;
 /** After this long the copy is built afresh (and the change log pruned); the log keeps a day. */
 export const FULL_RELOAD_MS = 6 * 60 * 60 * 1000;
 
-interface ActorRow {
-  snapshot: string;
-  /** The changed actor's id (null: nothing changed). */
-  changed: string | number | null;
-  /** null: the actor was deleted. */
-  id: string | number | null;
-  status: ActorStatus | null;
-  visibility: Visibility | null;
-  merged: boolean | null;
-  sector: Sector | null;
-  state_code: string | null;
-  action_fields: ActionField[] | null;
-  offer_ids: number[] | null;
-  need_ids: number[] | null;
-  /** The lexemes of search_vector, space-separated (a lexeme never has a space); those of the name (weight A). */
-  words: string | null;
-  name_words: string | null;
-  slug: string | null;
-  name: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  /** The name of the actor's place. */
-  place: string | null;
-}
-
 /** Coordinates rounded to 5 decimals (about a metre), enough for a map of Germany. */
 const round5 = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
 
@@ -60,39 +35,12 @@ const round5 = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
  * The map's GeoJSON feature of an actor (RFC 7946: a Point at [longitude, latitude]) with what the
  * popup shows and the slug its link is made of; null without valid coordinates.
  */
-function mapFeature(id: number, row: ActorRow): string | null {
+function mapFeature(id: number, row: IndexRow): string | null {
   const { latitude: lat, longitude: lon } = row;
   if (lat === null || lon === null || !(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return null;
   const properties = JSON.stringify({ slug: row.slug, name: row.name, sector: row.sector, place: row.place });
   return `{"type":"Feature","id":${id},"geometry":{"type":"Point","coordinates":[${round5(lon)},${round5(lat)}]},"properties":${properties}}`;
 }
-
-const actorColumns = sql`a.id, a.status, a.visibility, a.merged_into is not null as merged, a.sector, a.state_code, a.action_fields,
-  a.offer_ids, a.need_ids,
-  array_to_string(tsvector_to_array(a.search_vector), ' ') as words,
-  array_to_string(tsvector_to_array(ts_filter(a.search_vector, '{a}')), ' ') as name_words,
-  a.slug, a.name, a.latitude, a.longitude, (select p.name from places p where p.id = a.place_id) as place`;
-
-/** Every actor, with the snapshot it was read in (one row even when there are none). */
-const fullLoad = (db: DbOrTx) =>
-  sql<ActorRow>`select pg_current_snapshot()::text as snapshot, a.id as changed, ${actorColumns}
-    from (select 1) as one left join actors a on true`.execute(db);
-
-/**
- * The actors changed by transactions that were not yet visible in `snapshot` and are now (deleted
- * ones with null columns), and the new snapshot. A transaction in progress then is read next time.
- */
-const changesSince = (db: DbOrTx, snapshot: string) =>
-  sql<ActorRow>`
-    with changed as (
-      select distinct actor_id from actor_changes
-      where xid >= pg_snapshot_xmin(cast(${snapshot} as pg_snapshot)) and not pg_visible_in_snapshot(xid, cast(${snapshot} as pg_snapshot))
-    )
-    select pg_current_snapshot()::text as snapshot, c.actor_id as changed, ${actorColumns}
-    from (select 1) as one left join (changed c left join actors a on a.id = c.actor_id) on true`.execute(db);
-
-/** The log is only read forward from a snapshot no older than FULL_RELOAD_MS: a day is plenty. */
-const pruneChanges = (db: DbOrTx) => sql`delete from actor_changes where changed_at < now() - interval '1 day'`.execute(db);
 
 const LISTING_BIT = { public: 1, members: 2 } as const;
 const sectorIndex = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
@@ -226,7 +174,7 @@ export class DirectoryIndex {
     return this.queued;
   }
 
-  private apply(rows: ActorRow[]) {
+  private apply(rows: IndexRow[]) {
     for (const row of rows) {
       if (row.changed === null) continue;
       this.wholeCounts.clear();
@@ -247,7 +195,7 @@ export class DirectoryIndex {
     this.dead++;
   }
 
-  private add(id: number, row: ActorRow) {
+  private add(id: number, row: IndexRow) {
     const slot = this.used++;
     if (slot === this.listing.length) this.grow();
     if (id >= this.slotOf.length) this.slotOf = grown(this.slotOf, Math.max(id + 1, this.slotOf.length * 2));
