@@ -28,7 +28,9 @@ export type AuditAction =
   | 'actor.merged'
   | 'actor.deleted'
   | 'actor.imported'
-  | 'tag.merged';
+  | 'tag.merged'
+  | 'partnering.weights_changed'
+  | 'partnering.introduced';
 
 export interface AuditEntry {
   id: number;

@@ -36,6 +36,17 @@ export class TestClock implements Clock {
   }
 }
 
+/** The real time, shifted by what a test advanced it: jobs queued at the database's now() stay due. */
+export class ShiftedClock implements Clock {
+  private offset = 0;
+  now() {
+    return new Date(Date.now() + this.offset);
+  }
+  advance(ms: number) {
+    this.offset += ms;
+  }
+}
+
 /**
  * A fresh app on its own database: a clone of the migrated+seeded template, in memory on
  * PGlite, or a new database on the PostgreSQL server when TEST_DATABASE_URL is set.

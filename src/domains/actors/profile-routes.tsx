@@ -9,6 +9,7 @@ import { actorInputFromForm, errorMessage, formBody, queryText, redirectTo, slug
 import { ProfileExports } from './jsonld-script.js';
 import { messages } from './messages.js';
 import { ActorInputError } from './profile-input.js';
+import { profileSections } from './profile-sections.js';
 import { createActorProfile, deleteActorProfile, getActorForEdit, listActorMembers, listVocabulary, openActorPage, updateActorProfile } from './service.js';
 import { ActorFormPage, formValuesOf, type ActorFormState } from './views/actor-form.js';
 import { DeletePage } from './views/profile-confirm.js';
@@ -59,9 +60,12 @@ export async function profileRoutes(app: FastifyInstance) {
       const { actor } = opened;
       const members = actor.viewer.membership !== null || actor.viewer.coordinator ? (await listActorMembers(request.ctx, actor.id)).members : undefined;
       const notice = queryText(request, 'hinweis');
+      const csrf = request.csrfToken();
+      const sections = await profileSections(request.ctx, actor, csrf);
       return reply.page(
         actor.name,
-        <ProfilePage locale={request.locale} csrf={request.csrfToken()} actor={actor} members={members} notice={isProfileNotice(notice) ? notice : undefined}>
+        <ProfilePage locale={request.locale} csrf={csrf} actor={actor} members={members} notice={isProfileNotice(notice) ? notice : undefined}>
+          {sections}
           <ProfileExports actor={actor} locale={request.locale} publicUrl={request.ctx.config.publicUrl} />
         </ProfilePage>,
         { description: actor.summary || undefined },

@@ -12,3 +12,8 @@ export { tagLabel, type ActorProfile, type TagRef } from './present.js';
 export { ActorInputError, type RawActorInput } from './profile-input.js';
 export { freeSlug, slugBase } from './slugs.js';
 export { findOrCreateTagIds, normalizeTagLabel } from './tags.js';
+export { loadMatchingActors, loadMatchingTags, matchingChangesSince, type MatchingActor, type MatchingFeed, type MatchingTag } from './matching-feed.js';
+export { registerProfileSection, type ProfileSection } from './profile-sections.js';
+export { actorAdmins, actorCards, type ActorCard } from './cards.js';
+export { modelLabels } from './model-messages.js';
+export { ACTION_FIELDS, SECTORS, type ActionField, type ActorKind, type Sector, type Visibility } from './model.js';

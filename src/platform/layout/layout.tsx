@@ -73,6 +73,11 @@ export function Layout(props: PageMeta & { children: ComponentChildren }) {
               {user ? (
                 <>
                   <li>
+                    <a class="kern-link" href={link('/vernetzung')} aria-current={current('/vernetzung')}>
+                      {t('layout.partnering')}
+                    </a>
+                  </li>
+                  <li>
                     <a class="kern-link" href={link('/konto')} aria-current={props.path === '/konto' ? 'page' : undefined}>
                       {t('layout.account')}
                     </a>

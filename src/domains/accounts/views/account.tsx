@@ -20,6 +20,7 @@ export function accountView(view: ViewContext, account: Account, notice: Notice 
     ['/konto/zugangsschluessel', 'account.tokens'],
   ];
   const network: [string, MessageKey][] = [
+    ['/vernetzung', 'account.partnering'],
     ['/konto/organisationen', 'account.organisations'],
     ['/akteure/neu', 'account.createActor'],
   ];

@@ -1,0 +1,55 @@
+import type { Context } from '../../platform/context.js';
+import type { Recipient } from './mails.js';
+import type { ActorKind, Sector, Visibility } from './model.js';
+import { listedVisibilities, viewerOf } from './policy.js';
+import { lockAdminIds, selectUsersByIds } from './queries.js';
+
+/** Short actor descriptions and admin addresses for other domains (introductions, ties, lists). */
+
+export interface ActorCard {
+  id: number;
+  slug: string;
+  name: string;
+  kind: ActorKind;
+  sector: Sector;
+  visibility: Visibility;
+  /** Listed for the viewer (approved, not merged, visible): may be named and linked. */
+  listed: boolean;
+  contact: { name: string | null; email: string | null; phone: string | null };
+}
+
+/** The actors with these ids (missing ones left out); `listed` says whether the viewer may see them. */
+export async function actorCards(ctx: Context, ids: number[]): Promise<Map<number, ActorCard>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const visible = new Set<string>(listedVisibilities(viewerOf(ctx)));
+  const rows = await ctx.db
+    .selectFrom('actors')
+    .select(['id', 'slug', 'name', 'kind', 'sector', 'visibility', 'status', 'merged_into', 'contact_name', 'contact_email', 'contact_phone'])
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        kind: r.kind,
+        sector: r.sector,
+        visibility: r.visibility,
+        listed: r.status === 'approved' && r.merged_into === null && visible.has(r.visibility),
+        contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
+      },
+    ]),
+  );
+}
+
+/**
+ * The active admins of an actor as mail recipients, their rows locked in the caller's transaction
+ * (so that a concurrent role change waits).
+ */
+export async function actorAdmins(ctx: Context, actorId: number): Promise<(Recipient & { id: number })[]> {
+  const rows = await selectUsersByIds(ctx.db, await lockAdminIds(ctx.db, actorId));
+  return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, locale: r.locale }));
+}

@@ -1,0 +1,45 @@
+import { AppError, forbidden, notFound } from '../../platform/errors/index.js';
+import { hasRole, type Context, type CurrentUser } from '../../platform/context.js';
+import { actorIdsOfUser, getActorForViewer, type ActorProfile } from '../actors/service.js';
+
+/** Who may act for which actor in partnering: its members (admins for answers and settings) and coordinators. */
+
+export function requireUser(ctx: Context): CurrentUser {
+  if (!ctx.user) throw new AppError('auth.required');
+  return ctx.user;
+}
+
+export const isCoordinator = (ctx: Context) => hasRole(ctx.user, 'coordinator');
+
+export function requireCoordinator(ctx: Context): CurrentUser {
+  const user = requireUser(ctx);
+  if (!hasRole(user, 'coordinator')) throw forbidden();
+  return user;
+}
+
+/** The actor as the caller may see it; 404 when not. */
+export async function visibleActor(ctx: Context, ref: string | number): Promise<ActorProfile> {
+  return getActorForViewer(ctx, ref);
+}
+
+/**
+ * An actor the caller acts for: one of their own (as admin when `admin`), or any for coordinators.
+ * Outsiders get the same 404 as for an actor that does not exist when they cannot see it, else 403.
+ */
+export async function actingActor(ctx: Context, ref: string | number, options: { admin?: boolean } = {}): Promise<ActorProfile> {
+  requireUser(ctx);
+  const actor = await getActorForViewer(ctx, ref);
+  if (isCoordinator(ctx)) return actor;
+  const role = actor.viewer.membership;
+  if (role === null || (options.admin && role !== 'admin')) throw forbidden();
+  return actor;
+}
+
+/** Ids of the caller's own actors (active memberships; admin role when `admin`). */
+export async function ownActorIds(ctx: Context, options: { admin?: boolean } = {}): Promise<number[]> {
+  const user = requireUser(ctx);
+  return actorIdsOfUser(ctx, user.id, options.admin ? { role: 'admin' } : {});
+}
+
+/** A tidy 404 for ids in paths that name nothing the caller may see. */
+export const missing = () => notFound();

@@ -1,0 +1,21 @@
+import type { DomainModule } from '../../platform/domain.js';
+import { registerActorMergeStep, registerProfileSection } from '../actors/service.js';
+import { partneringApiRoutes } from './api-routes.js';
+import { introductionJobs } from './introductions.js';
+import { moveToSurvivor } from './queries.js';
+import { partneringPages } from './routes.js';
+import { profileNetworkSection } from './network.js';
+
+// A merged duplicate's ties, introductions and dismissals live on with the survivor.
+registerActorMergeStep('partnering', (ctx, merge) => moveToSurvivor(ctx.db, merge.from.id, merge.into.id));
+// Every profile page shows the actor's network (as far as the viewer may see it).
+registerProfileSection('partnering', profileNetworkSection);
+
+export const partneringDomain: DomainModule = {
+  name: 'partnering',
+  routes: async (app) => {
+    const requestLimit = await partneringPages(app);
+    partneringApiRoutes(app, requestLimit);
+  },
+  jobs: introductionJobs,
+};
