@@ -1,7 +1,8 @@
 import type { DomainModule } from '../../platform/domain.js';
 import { registerActorMergeStep, registerProfileSection } from '../actors/service.js';
 import { partneringApiRoutes } from './api-routes.js';
-import { introductionJobs } from './introductions.js';
+import { countIntroductionsToAnswer, introductionJobs } from './introductions.js';
+import { registerNavCount } from '../../platform/layout/nav-counts.js';
 import { moveToSurvivor } from './queries.js';
 import { partneringPages } from './routes.js';
 import { profileNetworkSection } from './network.js';
@@ -10,6 +11,8 @@ import { profileNetworkSection } from './network.js';
 registerActorMergeStep('partnering', (ctx, merge) => moveToSurvivor(ctx.db, merge.from.id, merge.into.id));
 // Every profile page shows the actor's network (as far as the viewer may see it).
 registerProfileSection('partnering', profileNetworkSection);
+// Requests waiting for an answer: a count beside „Vernetzung“ on every page (the mail's in-app twin).
+registerNavCount('/vernetzung', countIntroductionsToAnswer);
 
 export const partneringDomain: DomainModule = {
   name: 'partnering',

@@ -57,6 +57,11 @@ describe('double opt-in introduction', () => {
     expect(pending.status).toBe('pending');
     expect(pending.target.contact).toBeNull();
     expect((await get(`/vernetzung/anbahnungen/${id}`, adminA)).body).not.toContain('bau@example.org');
+    // B's admin is notified in the app too: a count beside „Vernetzung“ on every page, the request on the dashboard.
+    const dashboard = await get('/en/vernetzung', adminB);
+    expect(dashboard.body).toContain('(1 waiting for your answer)');
+    expect(dashboard.body).toContain('Requests waiting for your answer (1)');
+    expect((await get('/konto', adminA)).body).not.toContain('warten auf Ihre Antwort');
 
     const answered = await submit(t.app, { page: `/vernetzung/anbahnungen/${id}`, action: `/vernetzung/anbahnungen/${id}/antwort`, session: adminB.session, fields: { decision: 'accept', reply: 'Gern!' } });
     expect(answered.statusCode).toBe(303);

@@ -10,7 +10,7 @@ import { sendPartneringMail, type Recipient } from './mails.js';
 import { messages } from './messages.js';
 import { DAY_MS, DECLINE_COOLDOWN_DAYS, EXPIRE_AFTER_DAYS, MESSAGE_MAX, REMIND_AFTER_DAYS, REPLY_MAX, type IntroductionStatus, type TieOrigin } from './model.js';
 import { readPreferences } from './preferences.js';
-import { insertIntroduction, selectIntroduction, selectIntroductionsFor, selectLatestOfPair, updateIntroduction, type IntroductionRow } from './queries.js';
+import { countAwaitingAnswer, insertIntroduction, selectIntroduction, selectIntroductionsFor, selectLatestOfPair, updateIntroduction, type IntroductionRow } from './queries.js';
 import { createTieFromIntroduction, pairIsTied } from './ties.js';
 
 /**
@@ -293,9 +293,10 @@ export async function listIntroductions(ctx: Context, options: { limit?: number 
   return { toAnswer: all.filter((i) => i.canAnswer), others: all.filter((i) => !i.canAnswer) };
 }
 
-/** The count of introductions waiting for the viewer's answer (for the dashboard's notice). */
+/** How many introductions wait for the viewer's answer (the count beside „Vernetzung“ in the navigation). */
 export async function countIntroductionsToAnswer(ctx: Context): Promise<number> {
-  return (await listIntroductions(ctx, { limit: 200 })).toAnswer.length;
+  const user = requireUser(ctx);
+  return countAwaitingAnswer(ctx.db, user.id, ctx.clock.now());
 }
 
 function contactLines(card: ActorCard | undefined, person: { name: string; email: string } | null): string {

@@ -288,3 +288,13 @@ export async function moveToSurvivor(db: DbOrTx, duplicate: number, survivor: nu
     on conflict do nothing`.execute(db);
   await sql`delete from suggestion_dismissals where actor_id = ${duplicate} or candidate_id = ${duplicate}`.execute(db);
 }
+
+/** Pending introductions that wait for an answer from a side this user administers. */
+export async function countAwaitingAnswer(db: DbOrTx, userId: number, now: Date): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from introductions i
+    where i.status = 'pending' and i.expires_at > ${now}
+      and ((i.target_accepted_at is null and i.target_actor in (select actor_id from actor_members where user_id = ${userId} and role = 'admin' and status = 'active'))
+        or (i.requester_accepted_at is null and i.requester_actor in (select actor_id from actor_members where user_id = ${userId} and role = 'admin' and status = 'active')))`.execute(db);
+  return rows[0]?.n ?? 0;
+}

@@ -10,6 +10,7 @@ export function renderPage(request: FastifyRequest, title: string, body: VNode, 
     title,
     path: request.pagePath,
     user: request.user ?? null,
+    navCounts: request.navCounts ?? {},
     // Only the signed-in layout has a form (log out). Requests rejected by the router come undecorated.
     csrf: request.user && typeof request.csrfToken === 'function' ? request.csrfToken() : '',
     description,

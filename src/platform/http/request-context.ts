@@ -6,6 +6,7 @@ import { localeFromAcceptLanguage, localePath, splitLocale } from '../i18n/index
 import { SESSION_COOKIE, findAccessTokenUser, findSession } from '../auth/sessions.js';
 import { createCsrfToken, verifyCsrfToken } from '../auth/csrf.js';
 import { isApiUrl, type Access } from './types.js';
+import { navCounts } from '../layout/nav-counts.js';
 
 export interface RouteRecord {
   method: string;
@@ -36,6 +37,7 @@ export const requestContext = fp(async function requestContext(app: FastifyInsta
   app.decorateRequest('csrfSecret', options.appSecret);
   app.decorateRequest('isApi', false);
   app.decorateRequest('pagePath', '/');
+  app.decorateRequest('navCounts', null);
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {
     return createCsrfToken(this.csrfSecret, this.user === null);
   });
@@ -75,6 +77,11 @@ export const requestContext = fp(async function requestContext(app: FastifyInsta
     }
     request.ctx = createContext({ db: app.database.db, config: app.config, log: request.log, user: request.user, locale: request.locale });
     return checkAccess(request, reply);
+  });
+
+  // Pages for signed-in people show counts beside navigation links (nav-counts.ts).
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' && !request.isApi && request.user) request.navCounts = await navCounts(request.ctx);
   });
 
   app.addHook('preHandler', async (request) => {

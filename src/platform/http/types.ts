@@ -32,6 +32,8 @@ declare module 'fastify' {
     isApi: boolean;
     /** Locale-free path and query of an HTML page, for the language switch. */
     pagePath: string;
+    /** Counts beside navigation links (signed-in GET pages only). */
+    navCounts: Record<string, number> | null;
     csrfToken(): string;
   }
   interface FastifyReply {

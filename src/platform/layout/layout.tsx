@@ -11,6 +11,8 @@ export interface PageMeta {
   /** Locale-free path of this page (with query string), for the language switch. */
   path: string;
   user: CurrentUser | null;
+  /** Counts beside navigation links, by path (nav-counts.ts). */
+  navCounts?: Record<string, number>;
   csrf: string;
   description?: string;
 }
@@ -75,6 +77,13 @@ export function Layout(props: PageMeta & { children: ComponentChildren }) {
                   <li>
                     <a class="kern-link" href={link('/vernetzung')} aria-current={current('/vernetzung')}>
                       {t('layout.partnering')}
+                      {props.navCounts?.['/vernetzung'] ? (
+                        <span class="qn-count">
+                          {' '}
+                          <span aria-hidden="true">{props.navCounts['/vernetzung']}</span>
+                          <span class="kern-sr-only">{t('layout.waiting', { count: props.navCounts['/vernetzung'] })}</span>
+                        </span>
+                      ) : null}
                     </a>
                   </li>
                   <li>
