@@ -17,7 +17,7 @@ export function reasonParts(locale: Locale, reason: Suggestion['reason']): strin
   if (reason.needsYouOffer.length > 0) parts.push(t('reason.needs', { tags: list(reason.needsYouOffer.map((tag) => tag.label)) }));
   if (reason.similarWords.length > 0) parts.push(t('reason.similar', { words: list(reason.similarWords) }));
   if (reason.sectors) {
-    const pair = t('reason.sectors', { own: model.sector(reason.sectors[1]), other: model.sector(reason.sectors[0]) });
+    const pair = t('reason.sectors', { partner: model.sector(reason.sectors[1]), own: model.sector(reason.sectors[0]) });
     parts.push(reason.rareSectorPair ? `${pair} (${t('reason.rare')})` : pair);
   }
   if (reason.sharedActionFields.length > 0) parts.push(t('reason.fields', { fields: list(reason.sharedActionFields.map(model.actionField)) }));
