@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../platform/errors/index.js';
+import { AppError, forbidden } from '../../platform/errors/index.js';
 import { hasRole, type Context, type CurrentUser } from '../../platform/context.js';
 import { actorIdsOfUser, getActorForViewer, type ActorProfile } from '../actors/service.js';
 
@@ -23,13 +23,15 @@ export async function visibleActor(ctx: Context, ref: string | number): Promise<
 }
 
 /**
- * An actor the caller acts for: one of their own (as admin when `admin`), or any for coordinators.
- * Outsiders get the same 404 as for an actor that does not exist when they cannot see it, else 403.
+ * An actor the caller acts for: one of their own (as admin when `admin`), or any for coordinators
+ * unless `own` (speaking *as* the organisation — asking for an introduction, proposing a tie —
+ * needs its consent, so coordinators broker instead). Outsiders get the same 404 as for an actor
+ * that does not exist when they cannot see it, else 403.
  */
-export async function actingActor(ctx: Context, ref: string | number, options: { admin?: boolean } = {}): Promise<ActorProfile> {
+export async function actingActor(ctx: Context, ref: string | number, options: { admin?: boolean; own?: boolean } = {}): Promise<ActorProfile> {
   requireUser(ctx);
   const actor = await getActorForViewer(ctx, ref);
-  if (isCoordinator(ctx)) return actor;
+  if (isCoordinator(ctx) && !options.own) return actor;
   const role = actor.viewer.membership;
   if (role === null || (options.admin && role !== 'admin')) throw forbidden();
   return actor;
@@ -40,6 +42,3 @@ export async function ownActorIds(ctx: Context, options: { admin?: boolean } = {
   const user = requireUser(ctx);
   return actorIdsOfUser(ctx, user.id, options.admin ? { role: 'admin' } : {});
 }
-
-/** A tidy 404 for ids in paths that name nothing the caller may see. */
-export const missing = () => notFound();

@@ -119,14 +119,16 @@ describe('bad input', () => {
   it('to oneself or another own organisation: a field error', async () => {
     const { adminA, a } = await pair();
     const second = await createActor(t, { name: 'Zweitverein', admin: adminA });
-    expect(await errorOf(ask(adminA, a, a))).toMatchObject({ status: 400, fields: { to: expect.stringContaining('nicht mit sich selbst') } });
+    expect(await errorOf(ask(adminA, a, a))).toMatchObject({ status: 400, fields: { from: expect.stringContaining('nicht mit sich selbst') } });
     expect(await errorOf(ask(adminA, a, second))).toMatchObject({ status: 400 });
   });
 
-  it('to a hidden actor: 404 as if it did not exist; to an opted-out actor: 409 with a reason', async () => {
+  it('to a hidden actor: the same field error as for one that does not exist; to an opted-out actor: 409 with a reason', async () => {
     const { adminA, a } = await pair();
     const hidden = await createActor(t, { visibility: 'hidden', admin: await createUser(t) });
-    expect(await errorOf(ask(adminA, a, hidden))).toMatchObject({ status: 404 });
+    const unknown = { status: 400, fields: { to: 'Kein Profil mit dieser Adresse oder Nummer gefunden, das Sie sehen können.' } };
+    expect(await errorOf(ask(adminA, a, hidden))).toMatchObject(unknown);
+    expect(await errorOf(ask(adminA, a, 'gibt-es-nicht'))).toMatchObject(unknown);
     const optedOutAdmin = await createUser(t);
     const optedOut = await createActor(t, { admin: optedOutAdmin });
     await setPreferences(t.ctx(optedOutAdmin.current), optedOut.id, { contactable: false });
@@ -168,6 +170,26 @@ describe('bad input', () => {
     expect(page.body).not.toContain('<script>alert(1)');
   });
 
+  it('a coordinator cannot ask in an organisation’s name (only broker): 403', async () => {
+    const { a, b } = await pair();
+    expect(await errorOf(ask(coordinator, a, b))).toMatchObject({ status: 403 });
+  });
+
+  it('an expired request whose job has not run yet does not block a new one', async () => {
+    const { adminA, a, b } = await pair();
+    const first = await ask(adminA, a, b);
+    await t.db.updateTable('introductions').set({ expires_at: new Date(clock.now().getTime() - 1000) }).where('id', '=', first.id).execute();
+    expect((await ask(adminA, a, b)).status).toBe('pending');
+    expect((await getIntroduction(t.ctx(adminA.current), first.id)).status).toBe('expired');
+  });
+
+  it('the side that declined may ask the other way round', async () => {
+    const { adminA, adminB, a, b } = await pair();
+    const asked = await ask(adminA, a, b);
+    await answerIntroduction(t.ctx(adminB.current), asked.id, { decision: 'decline' });
+    expect((await ask(adminB, b, a)).status).toBe('pending');
+  });
+
   it('accepting someone else’s request: 404 for outsiders, 403 for the asking side', async () => {
     const { adminA, a, b } = await pair();
     const asked = await ask(adminA, a, b);
@@ -188,7 +210,7 @@ describe('bad input', () => {
       statuses.push(response.statusCode);
       if (response.statusCode === 429) last = response.body;
     }
-    expect(statuses.filter((s) => s === 404)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40);
     expect(JSON.parse(last)).toMatchObject({ code: 'auth.rate_limited', detail: expect.stringContaining('sehr viele Kontaktanfragen') });
     const target = await createActor(t, { admin: await createUser(t) });

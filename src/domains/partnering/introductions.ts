@@ -2,6 +2,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type Context } from '../../platform/context.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../platform/errors/index.js';
 import { translator } from '../../platform/i18n/index.js';
+import { findUsersByIds } from '../../platform/auth/users.js';
 import { enqueueJob } from '../../platform/jobs/runner.js';
 import { Validator } from '../../platform/validation.js';
 import { actorAdmins, actorCards, type ActorCard } from '../actors/service.js';
@@ -10,7 +11,7 @@ import { sendPartneringMail, type Recipient } from './mails.js';
 import { messages } from './messages.js';
 import { DAY_MS, DECLINE_COOLDOWN_DAYS, EXPIRE_AFTER_DAYS, MESSAGE_MAX, REMIND_AFTER_DAYS, REPLY_MAX, type IntroductionStatus, type TieOrigin } from './model.js';
 import { readPreferences } from './preferences.js';
-import { countAwaitingAnswer, insertIntroduction, selectIntroduction, selectIntroductionsFor, selectLatestOfPair, updateIntroduction, type IntroductionRow } from './queries.js';
+import { countAwaitingAnswer, expireOverdue, insertIntroduction, selectIntroduction, selectIntroductionsFor, selectLatestOfPair, updateIntroduction, type IntroductionRow } from './queries.js';
 import { createTieFromIntroduction, pairIsTied } from './ties.js';
 
 /**
@@ -53,10 +54,16 @@ export interface Introduction {
 const t = (ctx: Context) => translator(messages, ctx.locale);
 const conflict = (ctx: Context, key: Parameters<ReturnType<typeof t>>[0]) => new AppError('conflict', { detail: t(ctx)(key) });
 
-/** Checks that an actor may be introduced (listed, not opted out); the same answer for hidden and missing. */
-async function introducible(ctx: Context, ref: string | number) {
-  const actor = await visibleActor(ctx, ref);
-  if (actor.status !== 'approved' || actor.visibility === 'hidden') throw notFound();
+/**
+ * Checks that an actor may be introduced (listed, not opted out); hidden and missing ones get the
+ * same answer: a field error when the caller typed the reference (`field`), else 404.
+ */
+async function introducible(ctx: Context, ref: string | number, field?: string) {
+  const unknown = () => (field ? new ValidationError({ [field]: t(ctx)('error.unknownActor') }) : notFound());
+  const actor = await visibleActor(ctx, ref).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'not_found' ? unknown() : error;
+  });
+  if (actor.status !== 'approved' || actor.visibility === 'hidden') throw unknown();
   const prefs = await readPreferences(ctx, actor.id);
   if (!prefs.contactable) throw conflict(ctx, 'error.notContactable');
   return actor;
@@ -77,11 +84,14 @@ async function schedule(ctx: Context, id: number, created: Date) {
 /** The pair is open for a new introduction: not tied, nothing pending, no recent decline (members). */
 async function checkPair(ctx: Context, a: number, b: number, options: { brokered: boolean }) {
   if (await pairIsTied(ctx, a, b)) throw conflict(ctx, 'error.alreadyTied');
+  // A request past its expiry whose job has not run yet must not block the pair.
+  await expireOverdue(ctx.db, a, b, ctx.clock.now());
   if (await selectLatestOfPair(ctx.db, a, b, 'pending')) throw conflict(ctx, 'error.pending');
   if (options.brokered) return;
+  // The cool-down binds the side that asked and was declined, not the side that declined.
   const declined = await selectLatestOfPair(ctx.db, a, b, 'declined');
   const since = ctx.clock.now().getTime() - DECLINE_COOLDOWN_DAYS * DAY_MS;
-  if (declined?.decided_at && declined.decided_at.getTime() > since) {
+  if (declined?.decided_at && declined.decided_at.getTime() > since && declined.declined_by_actor === b) {
     // Only the person whose request was declined learns that; anyone else gets a neutral answer.
     throw conflict(ctx, declined.requested_by === ctx.user?.id ? 'error.recentlyDeclined' : 'error.notNow');
   }
@@ -90,11 +100,12 @@ async function checkPair(ctx: Context, a: number, b: number, options: { brokered
 /** A member asks that their organisation (`from`) be introduced to another actor (`to`). */
 export async function requestIntroduction(ctx: Context, input: { from: string | number; to: string | number; message?: unknown }): Promise<Introduction> {
   const user = requireUser(ctx);
-  const from = await actingActor(ctx, input.from);
-  const to = await introducible(ctx, input.to);
+  // Only for an organisation the person belongs to: a coordinator introduces others by brokering.
+  const from = await actingActor(ctx, input.from, { own: true });
+  const to = await introducible(ctx, input.to, 'to');
   const message = readMessage(ctx, input);
   const own = await ownActorIds(ctx);
-  if (from.id === to.id || own.includes(to.id)) throw new ValidationError({ to: t(ctx)('error.self') });
+  if (from.id === to.id || own.includes(to.id)) throw new ValidationError({ from: t(ctx)('error.self') });
   const id = await insertPending(ctx, { a: from.id, b: to.id, brokered: false }, async (tx, now) => {
     const inserted = await insertIntroduction(tx.db, {
       requester_actor: from.id,
@@ -143,8 +154,8 @@ function isUniqueViolation(error: unknown): boolean {
 /** A coordinator introduces two actors to each other; both sides are asked. */
 export async function brokerIntroduction(ctx: Context, input: { a: string | number; b: string | number; message?: unknown }): Promise<Introduction> {
   const user = requireCoordinator(ctx);
-  const a = await introducible(ctx, input.a);
-  const b = await introducible(ctx, input.b);
+  const a = await introducible(ctx, input.a, 'a');
+  const b = await introducible(ctx, input.b, 'b');
   const message = readMessage(ctx, input);
   if (a.id === b.id) throw new ValidationError({ b: t(ctx)('error.samePair') });
   const id = await insertPending(ctx, { a: a.id, b: b.id, brokered: true }, async (tx, now) => {
@@ -195,9 +206,12 @@ async function involvement(ctx: Context, row: IntroductionRow): Promise<Involvem
  * decline is not shown to the requesting side's other members (only to who asked).
  */
 function maySee(row: IntroductionRow, who: Involvement): boolean {
-  if (who.coordinator || who.asked || who.targetMember) return true;
-  if (!who.requesterMember) return false;
-  return row.origin === 'brokered' || row.status !== 'declined';
+  if (who.coordinator || who.asked) return true;
+  if (row.status === 'declined') {
+    const declinedByRequester = row.declined_by_actor === row.requester_actor;
+    return declinedByRequester ? who.requesterMember : who.targetMember;
+  }
+  return who.requesterMember || who.targetMember;
 }
 
 async function loadIntroduction(ctx: Context, id: number, options: { lock?: boolean } = {}) {
@@ -219,9 +233,7 @@ function side(card: ActorCard | undefined, id: number, accepted: boolean, mine: 
 }
 
 async function usersById(ctx: Context, ids: (number | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (wanted.length === 0) return new Map<number, { name: string; email: string }>();
-  const rows = await ctx.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', wanted).execute();
+  const rows = await findUsersByIds(ctx.db, ids);
   return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
 }
 
@@ -238,8 +250,9 @@ function present(row: IntroductionRow, who: Involvement, cards: Map<number, Acto
     message: row.message,
     requester: side(cards.get(row.requester_actor), row.requester_actor, row.requester_accepted_at !== null, who.requesterAdmin, revealed, revealed && row.requester_answered_by ? (users.get(row.requester_answered_by) ?? null) : null),
     target: side(cards.get(row.target_actor), row.target_actor, row.target_accepted_at !== null, who.targetAdmin, revealed, revealed && row.target_answered_by ? (users.get(row.target_answered_by) ?? null) : null),
-    requesterReply: inSide ? row.requester_reply : null,
-    targetReply: inSide || who.asked ? row.target_reply : null,
+    // A reply is for its own side, who asked, coordinators — and, once accepted, for the other side.
+    requesterReply: who.coordinator || who.asked || who.requesterMember || (revealed && inSide) ? row.requester_reply : null,
+    targetReply: who.coordinator || who.asked || who.targetMember || (revealed && inSide) ? row.target_reply : null,
     requestedBy: row.requested_by ? { name: users.get(row.requested_by)?.name ?? '–' } : null,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -295,8 +308,7 @@ export async function listIntroductions(ctx: Context, options: { limit?: number 
 
 /** How many introductions wait for the viewer's answer (the count beside „Vernetzung“ in the navigation). */
 export async function countIntroductionsToAnswer(ctx: Context): Promise<number> {
-  const user = requireUser(ctx);
-  return countAwaitingAnswer(ctx.db, user.id, ctx.clock.now());
+  return countAwaitingAnswer(ctx.db, await ownActorIds(ctx, { admin: true }), ctx.clock.now());
 }
 
 function contactLines(card: ActorCard | undefined, person: { name: string; email: string } | null): string {
@@ -311,14 +323,14 @@ export async function answerIntroduction(ctx: Context, id: number, input: { deci
   const decision = v.choice('decision', input.decision, ['accept', 'decline'] as const);
   const reply = v.text('reply', input.reply, { max: REPLY_MAX });
   v.check();
-  await inTransaction(ctx, async (tx) => {
+  const outcome = await inTransaction(ctx, async (tx): Promise<'done' | 'expired'> => {
     const { row, who } = await loadIntroduction(tx, id, { lock: true });
     const now = tx.clock.now();
     if (row.status === 'pending' && row.expires_at <= now) {
-      await expire(tx, row);
-      throw conflict(tx, 'error.expired');
+      await expire(tx, row); // kept: the refusal below comes after the commit
+      return 'expired';
     }
-    if (row.status === 'expired') throw conflict(tx, 'error.expired');
+    if (row.status === 'expired') return 'expired';
     if (row.status !== 'pending') throw conflict(tx, 'error.answered');
     const asTarget = who.targetAdmin && row.target_accepted_at === null;
     const asRequester = !asTarget && who.requesterAdmin && row.requester_accepted_at === null;
@@ -328,28 +340,30 @@ export async function answerIntroduction(ctx: Context, id: number, input: { deci
     const answered = asTarget
       ? { target_accepted_at: decision === 'accept' ? now : null, target_answered_by: user.id, target_reply: reply || null }
       : { requester_accepted_at: decision === 'accept' ? now : null, requester_answered_by: user.id, requester_reply: reply || null };
-    const asker = row.requested_by ? (await tx.db.selectFrom('users').select(['id', 'name', 'email', 'locale']).where('id', '=', row.requested_by).executeTakeFirst()) : undefined;
+    const [asker] = await findUsersByIds(tx.db, [row.requested_by]);
     if (decision === 'decline') {
       await updateIntroduction(tx.db, row.id, { ...answered, status: 'declined', decided_at: now, declined_by_actor: mine?.id ?? null });
       if (asker) await sendPartneringMail(tx, asker, 'declined', { own: cards.get(row.requester_actor)?.name ?? '', other: mine?.name ?? '', reply, path: '/vernetzung' });
-      return;
+      return 'done';
     }
     const bothAccepted = asTarget ? row.requester_accepted_at !== null : row.target_accepted_at !== null;
     if (!bothAccepted) {
       await updateIntroduction(tx.db, row.id, answered);
-      return;
+      return 'done';
     }
     await updateIntroduction(tx.db, row.id, { ...answered, status: 'accepted', decided_at: now });
     await createTieFromIntroduction(tx, { introductionId: row.id, a: row.requester_actor, b: row.target_actor, origin: row.origin, createdBy: user.id });
     await recordAudit(tx, { action: 'partnering.introduced', subjectUserId: null, subjectLabel: `${cards.get(row.requester_actor)?.name} ↔ ${cards.get(row.target_actor)?.name}`, details: { introductionId: row.id, origin: row.origin } });
     await mailAccepted(tx, { ...row, ...answered }, cards, user);
+    return 'done';
   });
+  if (outcome === 'expired') throw conflict(ctx, 'error.expired');
   return getIntroduction(ctx, id);
 }
 
 /** Both sides learn how to reach each other: each side's admins who answered, or who asked. */
 async function mailAccepted(ctx: Context, row: IntroductionRow, cards: Map<number, ActorCard>, answeringUser: { id: number }) {
-  const users = await ctx.db.selectFrom('users').select(['id', 'name', 'email', 'locale']).where('id', 'in', [row.requester_answered_by ?? 0, row.target_answered_by ?? 0, answeringUser.id]).execute();
+  const users = await findUsersByIds(ctx.db, [row.requester_answered_by, row.target_answered_by, answeringUser.id]);
   const byId = new Map(users.map((u) => [u.id, u]));
   const requesterPerson = row.requester_answered_by ? (byId.get(row.requester_answered_by) ?? null) : null;
   const targetPerson = row.target_answered_by ? (byId.get(row.target_answered_by) ?? null) : null;
@@ -415,7 +429,7 @@ export const introductionJobs = {
         return;
       }
       await expire(tx, row);
-      const asker = row.requested_by ? await tx.db.selectFrom('users').select(['id', 'name', 'email', 'locale']).where('id', '=', row.requested_by).executeTakeFirst() : undefined;
+      const [asker] = await findUsersByIds(tx.db, [row.requested_by]);
       const cards = await actorCards(tx, [row.target_actor]);
       if (asker && row.origin === 'self_initiated') await sendPartneringMail(tx, asker, 'expired', { own: '', other: cards.get(row.target_actor)?.name ?? '', path: '/vernetzung' });
     });

@@ -169,6 +169,7 @@ export class PartnerIndex {
   private lastTie = new Map<number, number>();
   private sectorPairs = new Float64Array(SECTORS.length * SECTORS.length);
   private sectorBonus: Float64Array<ArrayBufferLike> = new Float64Array(SECTORS.length * SECTORS.length);
+  private sectorsChanged = false;
   private preferences = new Map<number, { suggestible: boolean; contactable: boolean; tiesVisibility: number }>();
 
   private actorSnapshot = '';
@@ -242,6 +243,7 @@ export class PartnerIndex {
     }
     if (actors.snapshot) this.actorSnapshot = actors.snapshot;
     this.applyTies(ties);
+    this.refreshSectorBonus();
   }
 
   private applyTags(tags: MatchingTag[]) {
@@ -280,21 +282,23 @@ export class PartnerIndex {
   private applyTies(rows: TieFeedRow[]) {
     for (const row of rows) {
       if (row.id === null) continue;
+      // A changed tie leaves the copy as it was known, then comes back as it is now (a merge may
+      // have moved it to another actor, so its sector pair is counted afresh).
       const known = this.activeTies.get(row.id);
       if (known) {
         this.unlink(known[0], known[1]);
         this.unlink(known[1], known[0]);
         this.activeTies.delete(row.id);
+        this.countPair(known[0], known[1], -1);
       }
-      if (row.status === 'active') {
-        const [a, b] = [row.actor_a!, row.actor_b!];
-        this.activeTies.set(row.id, [a, b]);
-        push(this.adjacency, a, b);
-        push(this.adjacency, b, a);
-        const since = row.since ? Date.parse(row.since) : 0;
-        for (const id of [a, b]) if (since > (this.lastTie.get(id) ?? 0)) this.lastTie.set(id, since);
-        if (!known) this.countPair(a, b, 1);
-      } else if (known) this.countPair(known[0], known[1], -1);
+      if (row.status !== 'active') continue;
+      const [a, b] = [row.actor_a!, row.actor_b!];
+      this.activeTies.set(row.id, [a, b]);
+      push(this.adjacency, a, b);
+      push(this.adjacency, b, a);
+      const since = row.since ? Date.parse(row.since) : 0;
+      for (const id of [a, b]) if (since > (this.lastTie.get(id) ?? 0)) this.lastTie.set(id, since);
+      this.countPair(a, b, 1);
     }
     if (rows[0]) this.tieSnapshot = rows[0].snapshot;
   }
@@ -315,7 +319,14 @@ export class PartnerIndex {
     const j = this.sector[sb]!;
     this.sectorPairs[i * n + j]! += delta;
     if (i !== j) this.sectorPairs[j * n + i]! += delta;
+    this.sectorsChanged = true;
+  }
+
+  /** The sector bonus table, recomputed once after a sync that changed tie counts (not per tie). */
+  private refreshSectorBonus() {
+    if (!this.sectorsChanged) return;
     this.sectorBonus = sectorBonusTable(SECTORS, this.sectorPairs);
+    this.sectorsChanged = false;
   }
 
   private recountSectorPairs() {
@@ -484,7 +495,8 @@ export class PartnerIndex {
     const tied = new Set(neighbours);
 
     const listedBit = query.member ? FLAG_MEMBERS : FLAG_PUBLIC;
-    const wanted = FLAG_ALIVE | FLAG_SUGGESTIBLE | listedBit;
+    // Only actors that may be suggested and contacted: a suggestion is an invitation to ask.
+    const wanted = FLAG_ALIVE | FLAG_SUGGESTIBLE | FLAG_CONTACTABLE | listedBit;
     const filterSector = query.sector === undefined ? -1 : (sectorIndex.get(query.sector) ?? -2);
     const filterField = query.actionField === undefined ? 0 : fieldMask([query.actionField]) || -1;
     const maxKm = query.maxKm ?? Infinity;
@@ -614,8 +626,8 @@ const kept = new WeakMap<object, Kept>();
 
 /**
  * The copy for a database handle, current as of now. The first use builds it; a due rebuild runs
- * in the background while the old copy serves. Inside a transaction the shared copy is used as of
- * the last commit (a transaction's own uncommitted writes must not reach it).
+ * in the background while the old copy serves. Not for use inside a transaction: the copy is shared,
+ * and a transaction's own uncommitted writes must not reach it (callers rank before they write).
  */
 export async function currentPartnerIndex(ctx: Context): Promise<PartnerIndex> {
   const { db } = ctx;

@@ -99,7 +99,13 @@ export interface PreferenceFeedRow {
 }
 
 const changedSince = (snapshot: string | null) =>
-  snapshot === null ? sql`true` : sql`xid >= pg_snapshot_xmin(cast(${snapshot} as pg_snapshot)) and not pg_visible_in_snapshot(xid, cast(${snapshot} as pg_snapshot))`;
+  snapshot === null
+    ? sql`true`
+    : // The upper bound skips xids from another cluster (a restored dump, a move from PGlite to a
+      // server): "not yet visible" for ever, they would be read again on every sync. The full load
+      // has them, and the row's next write stamps a current xid.
+      sql`xid >= pg_snapshot_xmin(cast(${snapshot} as pg_snapshot)) and not pg_visible_in_snapshot(xid, cast(${snapshot} as pg_snapshot))
+        and xid < pg_snapshot_xmax(pg_current_snapshot())`;
 
 /** Active ties (snapshot null: all of them) or every tie changed since the snapshot; one row even when none. */
 export async function tieFeed(db: DbOrTx, snapshot: string | null): Promise<TieFeedRow[]> {
@@ -170,9 +176,6 @@ export async function insertDismissal(db: DbOrTx, row: { actor_id: number; candi
   await db.insertInto('suggestion_dismissals').values(row).onConflict((oc) => oc.columns(['actor_id', 'candidate_id']).doNothing()).execute();
 }
 
-export async function deleteDismissal(db: DbOrTx, actorId: number, candidateId: number) {
-  await db.deleteFrom('suggestion_dismissals').where('actor_id', '=', actorId).where('candidate_id', '=', candidateId).execute();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Introductions
@@ -236,7 +239,7 @@ export async function insertTie(db: DbOrTx, row: Insertable<TiesTable>) {
   const inserted = await db
     .insertInto('ties')
     .values(row)
-    .onConflict((oc) => oc.columns(['actor_a', 'actor_b', 'kind']).where('status', 'in', ['proposed', 'active']).doNothing())
+    .onConflict((oc) => oc.columns(['actor_a', 'actor_b', 'kind']).where(sql<boolean>`status in ('proposed', 'active')`).doNothing())
     .returning('id')
     .executeTakeFirst();
   return inserted?.id;
@@ -287,14 +290,37 @@ export async function moveToSurvivor(db: DbOrTx, duplicate: number, survivor: nu
     select ${survivor}, candidate_id, dismissed_by, created_at from suggestion_dismissals where actor_id = ${duplicate} and candidate_id <> ${survivor}
     on conflict do nothing`.execute(db);
   await sql`delete from suggestion_dismissals where actor_id = ${duplicate} or candidate_id = ${duplicate}`.execute(db);
+  // Preferences: where the two differ, the stricter choice holds for the merged profile.
+  await sql`insert into partner_preferences (actor_id, suggestible, contactable, ties_visibility, updated_by)
+    select ${survivor}, d.suggestible, d.contactable, d.ties_visibility, d.updated_by from partner_preferences d where d.actor_id = ${duplicate}
+    on conflict (actor_id) do update set
+      suggestible = partner_preferences.suggestible and excluded.suggestible,
+      contactable = partner_preferences.contactable and excluded.contactable,
+      ties_visibility = case
+        when 'none' in (partner_preferences.ties_visibility, excluded.ties_visibility) then 'none'
+        when 'members' in (partner_preferences.ties_visibility, excluded.ties_visibility) then 'members'
+        else 'public' end`.execute(db);
 }
 
-/** Pending introductions that wait for an answer from a side this user administers. */
-export async function countAwaitingAnswer(db: DbOrTx, userId: number, now: Date): Promise<number> {
+/** Pending introductions that wait for an answer from one of these actors (those a person administers). */
+export async function countAwaitingAnswer(db: DbOrTx, actorIds: number[], now: Date): Promise<number> {
+  if (actorIds.length === 0) return 0;
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from introductions i
     where i.status = 'pending' and i.expires_at > ${now}
-      and ((i.target_accepted_at is null and i.target_actor in (select actor_id from actor_members where user_id = ${userId} and role = 'admin' and status = 'active'))
-        or (i.requester_accepted_at is null and i.requester_actor in (select actor_id from actor_members where user_id = ${userId} and role = 'admin' and status = 'active')))`.execute(db);
+      and ((i.target_accepted_at is null and i.target_actor = any(${actorIds}::bigint[]))
+        or (i.requester_accepted_at is null and i.requester_actor = any(${actorIds}::bigint[])))`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/** Marks a pair's pending introduction expired when its time is up (its job may not have run yet). */
+export async function expireOverdue(db: DbOrTx, a: number, b: number, now: Date) {
+  await db
+    .updateTable('introductions')
+    .set({ status: 'expired', decided_at: now })
+    .where('pair_low', '=', Math.min(a, b))
+    .where('pair_high', '=', Math.max(a, b))
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', now)
+    .execute();
 }

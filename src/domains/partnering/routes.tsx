@@ -4,8 +4,8 @@ import { AppError, ValidationError } from '../../platform/errors/index.js';
 import { errorMessage, formBody, formStrings, idParam, queryText, redirectTo, slugParam } from '../../platform/http/route-helpers.js';
 import { page } from '../../platform/http/routes.js';
 import { localePath, translator } from '../../platform/i18n/index.js';
-import { getActorForViewer, listMyActors } from '../actors/service.js';
 import { isCoordinator } from './access.js';
+import { getConnections, prepareIntroductionRequest } from './connections.js';
 import { messages } from './messages.js';
 import { REQUEST_LIMIT } from './model.js';
 import {
@@ -16,11 +16,8 @@ import {
   dismissSuggestion,
   endTie,
   getIntroduction,
-  getNetwork,
-  getPreferences,
   getWeights,
   listIntroductions,
-  listSuggestions,
   mySuggestions,
   proposeTie,
   readFilters,
@@ -113,9 +110,7 @@ export async function partneringPages(app: FastifyInstance) {
 
   // Asking for an introduction.
   const requestView = async (request: FastifyRequest, state: FormState) => {
-    const target = await getActorForViewer(request.ctx, state.values.an ?? '');
-    const own = (await listMyActors(request.ctx)).filter((a) => a.membership === 'active' && a.id !== target.id);
-    if (own.length === 0) throw new AppError('auth.forbidden', { detail: t(request)('request.noOwn') });
+    const { target, own } = await prepareIntroductionRequest(request.ctx, state.values.an ?? '');
     return { title: t(request)('request.title', { name: target.name }), body: <RequestPage locale={request.locale} csrf={request.csrfToken()} target={target} own={own} state={state} /> };
   };
   page(app, {
@@ -218,28 +213,17 @@ export async function partneringPages(app: FastifyInstance) {
 
   // An actor's connections: suggestions, ties, "we work together", settings.
   const tiesView = async (request: FastifyRequest, forms: { propose?: FormState; settings?: FormState } = {}) => {
-    const ref = slugParam(request);
-    const network = await getNetwork(request.ctx, ref);
-    const actor = await getActorForViewer(request.ctx, ref);
-    const coordinator = isCoordinator(request.ctx);
-    if (!network.manage) throw new AppError('auth.forbidden');
-    const admin = coordinator || actor.viewer.membership === 'admin';
     const { filters, values, errors } = filtersOf(request);
-    const [suggestions, preferences] = await Promise.all([listSuggestions(request.ctx, actor.id, { filters }), admin ? getPreferences(request.ctx, actor.id) : null]);
+    const connections = await getConnections(request.ctx, slugParam(request), filters);
     return {
-      title: t(request)('ties.title', { name: actor.name }),
+      title: t(request)('ties.title', { name: connections.actor.name }),
       body: (
         <TiesPage
           locale={request.locale}
           csrf={request.csrfToken()}
-          actor={actor}
-          network={network}
-          suggestions={suggestions}
+          connections={connections}
           filters={values}
           filterErrors={errors}
-          preferences={preferences?.preferences ?? null}
-          admin={admin}
-          coordinator={coordinator}
           notice={forms.propose || forms.settings ? undefined : notice(request)}
           propose={forms.propose}
           settings={forms.settings}

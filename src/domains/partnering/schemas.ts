@@ -114,6 +114,7 @@ export const tieSchema = Type.Object({
   endedOn: nullable(Type.String()),
   partner: Type.Object({ id: Type.Integer(), slug: Type.String(), name: Type.String(), sector: Type.String() }),
   canConfirm: Type.Boolean(),
+  canDecline: Type.Boolean(),
   canEnd: Type.Boolean(),
   proposedByUs: Type.Boolean(),
 });

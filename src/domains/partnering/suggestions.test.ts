@@ -68,6 +68,9 @@ describe('partner suggestions', () => {
     const optedOutAdmin = await createUser(t);
     const optedOut = await createActor(t, { sector: 'municipality', offers: ['Zwischennutzung'], needs: ['Kulturarbeit'], admin: optedOutAdmin, ...near(0.01) });
     await setPreferences(t.ctx(optedOutAdmin.current), optedOut.id, { suggestible: false });
+    const closedAdmin = await createUser(t);
+    const closed = await createActor(t, { sector: 'municipality', offers: ['Zwischennutzung'], needs: ['Kulturarbeit'], admin: closedAdmin, ...near(0.01) });
+    await setPreferences(t.ctx(closedAdmin.current), closed.id, { contactable: false });
     const tied = await createActor(t, { sector: 'welfare', offers: ['Zwischennutzung'], needs: ['Kulturarbeit'], ...near(0.01) });
     await t.db
       .insertInto('ties')
@@ -77,7 +80,7 @@ describe('partner suggestions', () => {
     expect(ids(await suggest(member, kultur, { limit: 50 }))).toContain(dismissed.id);
     await dismissSuggestion(t.ctx(member.current), kultur.slug, dismissed.id);
     const shown = ids(await suggest(member, kultur, { limit: 50 }));
-    for (const excluded of [hidden, pending, ownSecond, optedOut, tied, dismissed]) expect(shown).not.toContain(excluded.id);
+    for (const excluded of [hidden, pending, ownSecond, optedOut, closed, tied, dismissed]) expect(shown).not.toContain(excluded.id);
     // Dismissing something that is not listed is refused the same way as nonsense.
     expect(await errorOf(dismissSuggestion(t.ctx(member.current), kultur.slug, hidden.id))).toMatchObject({ status: 403 });
   });

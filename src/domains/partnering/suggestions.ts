@@ -5,11 +5,11 @@ import { messages } from './messages.js';
 import { forbidden } from '../../platform/errors/index.js';
 import { getSetting, setSetting } from '../../platform/settings.js';
 import { Validator } from '../../platform/validation.js';
-import { ACTION_FIELDS, listMyActors, loadMatchingTags, SECTORS, type ActionField, type Sector } from '../actors/service.js';
-import { actingActor, isCoordinator, requireCoordinator, requireUser } from './access.js';
+import { ACTION_FIELDS, actorCards, listMyActors, loadMatchingTags, SECTORS, type ActionField, type Sector } from '../actors/service.js';
+import { actingActor, requireCoordinator, requireUser } from './access.js';
 import { DISTANCE_MAX_KM, SUGGESTIONS_DEFAULT, SUGGESTIONS_MAX } from './model.js';
-import { currentPartnerIndex, type RankedPartner } from './partner-index.js';
-import { deleteDismissal, insertDismissal, selectExcludedPartners } from './queries.js';
+import { currentPartnerIndex, type PartnerIndex, type RankedPartner } from './partner-index.js';
+import { insertDismissal, selectExcludedPartners } from './queries.js';
 import { DEFAULT_WEIGHTS, fieldsOfMask, WEIGHT_KEYS, WEIGHT_MAX, type Components, type Weights } from './scoring.js';
 
 /** Partner suggestions: for a member's organisations, for any actor (coordinators), dismissals, weights. */
@@ -136,29 +136,43 @@ async function present(ctx: Context, ranked: RankedPartner[], sourceSector: Sect
   }));
 }
 
+interface Ranking {
+  index: PartnerIndex;
+  weights: Weights;
+  /** The caller's own organisations: never suggested to any of them. */
+  own: number[];
+  excluded: Map<number, number[]>;
+}
+
+/** What ranking for several actors shares: one sync of the index, the weights, the exclusions of all of them. */
+async function prepareRanking(ctx: Context, actorIds: number[]): Promise<Ranking> {
+  const [index, weights, own, rows] = await Promise.all([currentPartnerIndex(ctx), getWeights(ctx), listMyActors(ctx), selectExcludedPartners(ctx.db, actorIds)]);
+  const excluded = new Map<number, number[]>();
+  for (const row of rows) excluded.set(row.actor_id, [...(excluded.get(row.actor_id) ?? []), row.other]);
+  return { index, weights, own: own.map((a) => a.id), excluded };
+}
+
+async function rank(ctx: Context, ranking: Ranking, actor: { id: number; slug: string; name: string; sector: Sector }, filters: SuggestionFilters, limit: unknown): Promise<SuggestionList> {
+  const exclude = new Set<number>([actor.id, ...ranking.own, ...(ranking.excluded.get(actor.id) ?? [])]);
+  const ranked = ranking.index.suggest({ actorId: actor.id, exclude, member: true, limit: readLimit(limit), weights: ranking.weights, now: ctx.clock.now().getTime(), ...filters });
+  return { actor: { id: actor.id, slug: actor.slug, name: actor.name, sector: actor.sector }, filters, suggestions: await present(ctx, ranked, actor.sector) };
+}
+
 /** The ranked partners of one actor the caller may act for (its members, coordinators). */
 export async function listSuggestions(ctx: Context, ref: string | number, input: { filters?: SuggestionFilters; limit?: unknown } = {}): Promise<SuggestionList> {
   requireUser(ctx);
   const actor = await actingActor(ctx, ref);
-  const filters = input.filters ?? {};
-  const [index, weights, own, excluded] = await Promise.all([
-    currentPartnerIndex(ctx),
-    getWeights(ctx),
-    listMyActors(ctx),
-    selectExcludedPartners(ctx.db, [actor.id]),
-  ]);
-  const exclude = new Set<number>([actor.id, ...own.map((a) => a.id), ...excluded.map((e) => e.other)]);
-  const ranked = index.suggest({ actorId: actor.id, exclude, member: true, limit: readLimit(input.limit), weights, now: ctx.clock.now().getTime(), ...filters });
-  return { actor: { id: actor.id, slug: actor.slug, name: actor.name, sector: actor.sector }, filters, suggestions: await present(ctx, ranked, actor.sector) };
+  return rank(ctx, await prepareRanking(ctx, [actor.id]), actor, input.filters ?? {}, input.limit);
 }
 
-/** The dashboard: suggestions for each of the member's organisations (active memberships, approved or not). */
+/** The dashboard: suggestions for each organisation the member belongs to (actively). */
 export async function mySuggestions(ctx: Context, filters: SuggestionFilters = {}): Promise<SuggestionList[]> {
   requireUser(ctx);
   const mine = (await listMyActors(ctx)).filter((a) => a.membership === 'active');
-  const lists: SuggestionList[] = [];
-  for (const actor of mine.slice(0, 10)) lists.push(await listSuggestions(ctx, actor.id, { filters }));
-  return lists;
+  if (mine.length === 0) return [];
+  const ranking = await prepareRanking(ctx, mine.map((a) => a.id));
+  const sectors = await actorCards(ctx, mine.map((a) => a.id));
+  return Promise.all(mine.map((a) => rank(ctx, ranking, { id: a.id, slug: a.slug, name: a.name, sector: sectors.get(a.id)?.sector ?? 'other' }, filters, SUGGESTIONS_DEFAULT)));
 }
 
 /** "Not relevant": the candidate is not suggested to this actor again (its members, coordinators). */
@@ -171,11 +185,3 @@ export async function dismissSuggestion(ctx: Context, ref: string | number, cand
   await insertDismissal(ctx.db, { actor_id: actor.id, candidate_id: candidateId, dismissed_by: user.id });
 }
 
-/** Undoes a dismissal. */
-export async function restoreSuggestion(ctx: Context, ref: string | number, candidateId: number): Promise<void> {
-  const actor = await actingActor(ctx, ref);
-  await deleteDismissal(ctx.db, actor.id, candidateId);
-}
-
-/** Coordinators see suggestions for any actor (the same call; access differs only in actingActor). */
-export const canSeeAnySuggestions = isCoordinator;

@@ -61,7 +61,12 @@ describe('“we work together”', () => {
     expect(await errorOf(proposeTie(ctx, { from: a.id, to: b.id, kind: 'cooperation', since: '2023-02-30' }))).toMatchObject({ status: 400, fields: { since: expect.any(String) } });
     expect(await errorOf(proposeTie(ctx, { from: a.id, to: a.id, kind: 'cooperation', since: '2023-02-01' }))).toMatchObject({ status: 400, fields: { to: expect.any(String) } });
     const hidden = await createActor(t, { visibility: 'hidden' });
-    expect(await errorOf(proposeTie(ctx, { from: a.id, to: hidden.id, kind: 'cooperation', since: '2023-02-01' }))).toMatchObject({ status: 404 });
+    expect(await errorOf(proposeTie(ctx, { from: a.id, to: hidden.id, kind: 'cooperation', since: '2023-02-01' }))).toMatchObject({ status: 400, fields: { to: expect.any(String) } });
+    const optedOutAdmin = await createUser(t);
+    const optedOut = await createActor(t, { admin: optedOutAdmin });
+    await setPreferences(t.ctx(optedOutAdmin.current), optedOut.id, { contactable: false });
+    expect(await errorOf(proposeTie(ctx, { from: a.id, to: optedOut.id, kind: 'cooperation', since: '2023-02-01' }))).toMatchObject({ status: 409 });
+    expect(await errorOf(proposeTie(t.ctx(coordinator.current), { from: a.id, to: b.id, kind: 'cooperation', since: '2023-02-01' }))).toMatchObject({ status: 403 });
     const plainMember = await createUser(t);
     await t.db.insertInto('actor_members').values({ actor_id: a.id, user_id: plainMember.id, role: 'member', status: 'active' }).execute();
     expect(await errorOf(proposeTie(t.ctx(plainMember.current), { from: a.id, to: b.id, kind: 'cooperation', since: '2023-02-01' }))).toMatchObject({ status: 403 });
@@ -112,7 +117,10 @@ describe('who sees a network', () => {
     const duplicate = await createActor(t, { name: 'Quartiersladen (doppelt)', admin: adminA });
     const proposed = await proposeTie(t.ctx(adminB.current), { from: b.id, to: duplicate.id, kind: 'cooperation', since: '2024-06-01' });
     await confirmTie(t.ctx(adminA.current), proposed.id);
+    await setPreferences(t.ctx(adminA.current), duplicate.id, { suggestible: false, tiesVisibility: 'none' });
     await mergeActors(t.ctx(coordinator.current), { duplicate: duplicate.slug, survivor: a.slug });
+    const prefs = await t.db.selectFrom('partner_preferences').selectAll().where('actor_id', '=', a.id).executeTakeFirstOrThrow();
+    expect(prefs).toMatchObject({ suggestible: false, contactable: true, ties_visibility: 'none' });
     const network = await getNetwork(t.ctx(coordinator.current), a.id);
     expect(network.ties.map((tie) => tie.partner.id)).toContain(b.id);
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { inTransaction, type Context } from '../../platform/context.js';
-import { AppError, forbidden, notFound } from '../../platform/errors/index.js';
+import { AppError, forbidden, notFound, ValidationError } from '../../platform/errors/index.js';
 import { translator } from '../../platform/i18n/index.js';
 import { Validator } from '../../platform/validation.js';
 import { actorAdmins, actorCards, type ActorCard } from '../actors/service.js';
@@ -25,8 +25,9 @@ export interface Tie {
   endedOn: string | null;
   /** The other actor, seen from the actor whose network is shown. */
   partner: { id: number; slug: string; name: string; sector: string };
-  /** The viewer may confirm (the other side's admin, not the proposer) or end it. */
+  /** The viewer may confirm (the other side's admin, not the proposer), decline or withdraw, or end it. */
   canConfirm: boolean;
+  canDecline: boolean;
   canEnd: boolean;
   proposedByUs: boolean;
 }
@@ -97,9 +98,14 @@ export async function recordTies(ctx: Context, ties: { a: number; b: number; kin
 /** "We work together": an admin of `from` proposes a tie with `to`; the other side confirms. */
 export async function proposeTie(ctx: Context, input: { from: string | number; to: string | number; kind?: unknown; since?: unknown }): Promise<Tie> {
   const user = requireUser(ctx);
-  const from = await actingActor(ctx, input.from, { admin: true });
-  const to = await visibleActor(ctx, input.to);
-  if (to.status !== 'approved' || to.visibility === 'hidden') throw notFound();
+  // Speaking as the organisation: its admins only (coordinators broker introductions instead).
+  const from = await actingActor(ctx, input.from, { admin: true, own: true });
+  const unknown = () => new ValidationError({ to: t(ctx)('error.unknownActor') });
+  const to = await visibleActor(ctx, input.to).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'not_found' ? unknown() : error;
+  });
+  if (to.status !== 'approved' || to.visibility === 'hidden') throw unknown();
+  if (!(await readPreferencesOf(ctx, [to.id])).get(to.id)!.contactable) throw new AppError('conflict', { detail: t(ctx)('error.notContactable') });
   const v = new Validator(ctx.locale);
   const kind = v.choice('kind', input.kind, DECLARED_TIE_KINDS);
   const since = readDate(v, 'since', input.since, ctx, { required: true });
@@ -209,6 +215,7 @@ async function presentTies(ctx: Context, rows: TieRow[], seenFrom: number, cards
         endedOn: row.ended_on,
         partner: { id: partner.id, slug: partner.slug, name: partner.name, sector: partner.sector },
         canConfirm: row.status === 'proposed' && user !== null && row.proposed_by !== user.id && admins.includes(otherSide),
+        canDecline: row.status === 'proposed' && (admins.includes(row.actor_a) || admins.includes(row.actor_b)),
         canEnd: row.status === 'active' && (isCoordinator(ctx) || admins.includes(row.actor_a) || admins.includes(row.actor_b)),
         proposedByUs: row.proposed_by_actor === seenFrom,
       },

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/errors/index.js';
 import { formatDate, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Alert, Button, Fact, Field, Form, FormActions, FormPage, Select } from '../../../platform/layout/components.js';
+import { Button, ErrorSummary, Fact, Field, Form, FormActions, FormPage, Select } from '../../../platform/layout/components.js';
 import { modelLabels, type ActorProfile, type MyActor } from '../../actors/service.js';
 import type { Introduction, IntroductionSide } from '../introductions.js';
 import { messages } from '../messages.js';
@@ -162,7 +162,7 @@ export function IntroductionPage(props: { locale: Locale; csrf: string; introduc
           <h2 class="kern-heading-medium" id="antworten">
             {t('introduction.answer')}
           </h2>
-          {state.message && <Alert kind="danger" role="alert" title={state.message} />}
+          <ErrorSummary errors={state.errors} labels={{ reply: t('introduction.replyField'), decision: t('introduction.answer') }} locale={locale} message={state.message} />
           <Form action={link(`/vernetzung/anbahnungen/${i.id}/antwort`)} csrf={props.csrf}>
             <div class="qn-stack">
               <Field name="reply" label={t('introduction.replyField')} hint={t('introduction.replyField.hint')} value={state.values.reply} error={state.errors.reply} multiline rows={4} maxLength={REPLY_MAX} />

@@ -22,7 +22,7 @@ export function SuggestionSection(props: { locale: Locale; csrf: string; list: S
       {list.suggestions.length === 0 ? (
         <p class="kern-body">{t('dashboard.noSuggestions')}</p>
       ) : (
-        <ol class="qn-cards">
+        <ol class="qn-cards" role="list">
           {list.suggestions.map((s) => (
             <li class="qn-card" key={s.actor.id}>
               <CardHeading class="kern-heading-small">

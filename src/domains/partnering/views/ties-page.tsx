@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Alert, Button, ChoiceGroup, Field, Form, Select } from '../../../platform/layout/components.js';
-import { modelLabels, type ActorProfile } from '../../actors/service.js';
+import { Button, ChoiceGroup, ErrorSummary, Field, Form, Select } from '../../../platform/layout/components.js';
+import { modelLabels } from '../../actors/service.js';
+import type { Connections } from '../connections.js';
 import { messages } from '../messages.js';
 import { DECLARED_TIE_KINDS, TIES_VISIBILITIES } from '../model.js';
-import type { PartnerPreferences } from '../preferences.js';
-import type { SuggestionList } from '../suggestions.js';
 import type { Network, Tie } from '../ties.js';
 import { NoticeAlert, type Notice } from './dashboard.js';
 import type { FormState } from './introduction-pages.js';
@@ -23,20 +22,27 @@ function TieActions(props: { locale: Locale; csrf: string; tie: Tie; back: strin
   const t = translator(messages, locale);
   const action = (verb: string) => localePath(locale, `/vernetzung/verbindungen/${tie.id}/${verb}`);
   const hidden = <input type="hidden" name="zurueck" value={props.back} />;
+  const partner = <span class="kern-sr-only">{`: ${tie.partner.name}`}</span>;
   const forms: ComponentChildren[] = [];
   if (tie.canConfirm) {
     forms.push(
       <Form action={action('bestaetigen')} csrf={props.csrf} class="qn-inline-form" key="c">
         {hidden}
-        <Button kind="secondary">{t('ties.confirm')}</Button>
+        <Button kind="secondary">
+          {t('ties.confirm')}
+          {partner}
+        </Button>
       </Form>,
     );
   }
-  if (tie.status === 'proposed' && (tie.canConfirm || tie.proposedByUs)) {
+  if (tie.canDecline) {
     forms.push(
       <Form action={action('ablehnen')} csrf={props.csrf} class="qn-inline-form" key="d">
         {hidden}
-        <Button kind="tertiary">{t('ties.decline')}</Button>
+        <Button kind="tertiary">
+          {t('ties.decline')}
+          {partner}
+        </Button>
       </Form>,
     );
   }
@@ -44,7 +50,10 @@ function TieActions(props: { locale: Locale; csrf: string; tie: Tie; back: strin
     forms.push(
       <Form action={action('beenden')} csrf={props.csrf} class="qn-inline-form" key="e">
         {hidden}
-        <Button kind="tertiary">{t('ties.end')}</Button>
+        <Button kind="tertiary">
+          {t('ties.end')}
+          {partner}
+        </Button>
       </Form>,
     );
   }
@@ -99,25 +108,22 @@ export function TiesTable(props: { locale: Locale; csrf: string; network: Networ
 export function TiesPage(props: {
   locale: Locale;
   csrf: string;
-  actor: ActorProfile;
-  network: Network;
-  suggestions: SuggestionList | null;
+  connections: Connections;
   filters: Record<string, string>;
   filterErrors?: Record<string, string>;
-  preferences: PartnerPreferences | null;
-  admin: boolean;
-  coordinator: boolean;
   notice?: Notice;
   propose?: FormState;
   settings?: FormState;
 }) {
-  const { locale, actor } = props;
+  const { locale } = props;
+  const { actor, network, suggestions, admin, coordinator } = props.connections;
   const t = translator(messages, locale);
   const back = `/akteure/${actor.slug}/verbindungen`;
   const propose = props.propose ?? { values: { kind: 'cooperation' }, errors: {} };
   const settings = props.settings;
-  const prefs = props.preferences;
-  const errorOf = (state: FormState | undefined) => state?.message && <Alert kind="danger" role="alert" title={state.message} />;
+  const prefs = props.connections.preferences;
+  const errorOf = (state: FormState | undefined, labels: Record<string, string>) =>
+    state && (state.message || Object.keys(state.errors).length > 0) && <ErrorSummary errors={state.errors} labels={labels} locale={locale} message={state.message} />;
   return (
     <div class="qn-stack">
       <h1 class="kern-heading-large">{t('ties.title', { name: actor.name })}</h1>
@@ -127,25 +133,21 @@ export function TiesPage(props: {
           {actor.name}
         </a>
       </p>
-      {props.suggestions && (
-        <>
-          <FilterForm locale={locale} action={back} filters={props.filters} errors={props.filterErrors} />
-          <SuggestionSection locale={locale} csrf={props.csrf} list={props.suggestions} back={back} showComponents={props.coordinator} />
-        </>
-      )}
+      <FilterForm locale={locale} action={back} filters={props.filters} errors={props.filterErrors} />
+      <SuggestionSection locale={locale} csrf={props.csrf} list={suggestions} back={back} showComponents={coordinator} />
       <section aria-labelledby="verbindungen" class="qn-stack">
         <h2 class="kern-heading-medium" id="verbindungen">
           {t('ties.list')}
         </h2>
-        <TiesTable locale={locale} csrf={props.csrf} network={props.network} back={back} />
+        <TiesTable locale={locale} csrf={props.csrf} network={network} back={back} />
       </section>
-      {props.admin && (
+      {admin && (
         <section aria-labelledby="zusammenarbeit" class="qn-form">
           <h2 class="kern-heading-medium" id="zusammenarbeit">
             {t('ties.propose')}
           </h2>
           <p class="kern-body">{t('ties.propose.intro')}</p>
-          {errorOf(propose)}
+          {errorOf(props.propose, { to: t('ties.to'), kind: t('ties.kind'), since: t('ties.since') })}
           <Form action={localePath(locale, `${back}/vorschlagen`)} csrf={props.csrf}>
             <div class="qn-stack">
               <Field name="to" label={t('ties.to')} value={propose.values.to} error={propose.errors.to} required maxLength={200} />
@@ -156,12 +158,12 @@ export function TiesPage(props: {
           </Form>
         </section>
       )}
-      {props.admin && prefs && (
+      {admin && prefs && (
         <section aria-labelledby="einstellungen" class="qn-form">
           <h2 class="kern-heading-medium" id="einstellungen">
             {t('preferences.title')}
           </h2>
-          {errorOf(settings)}
+          {errorOf(settings, { tiesVisibility: t('preferences.tiesVisibility') })}
           <Form action={localePath(locale, `${back}/einstellungen`)} csrf={props.csrf}>
             <div class="qn-stack">
               <ChoiceGroup

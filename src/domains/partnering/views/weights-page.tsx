@@ -15,7 +15,6 @@ export function WeightsPage(props: { locale: Locale; csrf: string; weights: Weig
   const state = props.state ?? { values: Object.fromEntries(WEIGHT_KEYS.map((k) => [k, number(locale, props.weights[k])])), errors: {} };
   return (
     <>
-      <NoticeAlert locale={locale} notice={props.notice} />
       <FormPage
         locale={locale}
         csrf={props.csrf}
@@ -24,7 +23,12 @@ export function WeightsPage(props: { locale: Locale; csrf: string; weights: Weig
         errors={state.errors}
         message={state.message}
         labels={Object.fromEntries(WEIGHT_KEYS.map((k) => [k, t(`weight.${k}`)]))}
-        intro={<p class="kern-body">{t('weights.intro')}</p>}
+        intro={
+          <>
+            <NoticeAlert locale={locale} notice={props.notice} />
+            <p class="kern-body">{t('weights.intro')}</p>
+          </>
+        }
         after={
           <Form action={localePath(locale, '/vernetzung/gewichte')} csrf={props.csrf}>
             <input type="hidden" name="reset" value="yes" />
