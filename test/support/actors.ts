@@ -139,3 +139,12 @@ export async function accessToken(t: TestApp, userId: number): Promise<string> {
   await t.db.insertInto('access_tokens').values({ token_hash: hash, user_id: userId, name: 'test' }).execute();
   return token;
 }
+
+/** An active tie between two actors (as an accepted introduction leaves it): their people see each other's contact details. */
+export async function connectActors(target: TestApp | Db, a: number, b: number, options: { kind?: 'introduction' | 'cooperation'; since?: string } = {}) {
+  const db = 'db' in target ? target.db : target;
+  await db
+    .insertInto('ties')
+    .values({ actor_a: Math.min(a, b), actor_b: Math.max(a, b), kind: options.kind ?? 'introduction', origin: 'self_initiated', status: 'active', since: options.since ?? '2025-01-15' })
+    .execute();
+}

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
-import { createActor, type TestActor } from '../../../test/support/actors.js';
+import { connectActors, createActor, type TestActor } from '../../../test/support/actors.js';
 import { createUser, type TestUser } from '../../../test/support/factories.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { restoreFormula } from './csv-columns.js';
@@ -54,11 +54,16 @@ describe('exports honour visibility exactly like the directory', () => {
     expect(Object.keys(open).filter((k) => ['Ansprechperson', 'E-Mail', 'Telefon', 'Externe ID'].includes(k))).toEqual([]);
   });
 
-  it('CSV and JSON: members get members-only profiles and contact details; hidden ones nobody, coordinators neither', async () => {
+  it('CSV and JSON: members get members-only profiles, contact details of those connected with them; hidden ones nobody, coordinators neither', async () => {
+    const notConnected = csvRows((await download('csv', member)).body);
+    expect(notConnected.find((r) => r.Name === actors.members!.name)).toMatchObject({ Ansprechperson: '', 'E-Mail': '', Telefon: '', Sichtbarkeit: 'Nur für Mitglieder' });
+    const own = await createActor(t, { admin: member });
+    await connectActors(t, own.id, actors.members!.id);
     const memberFile = (await download('csv', member)).body;
     const forMember = csvRows(memberFile);
     expect(namesIn(csvNames(memberFile))).toEqual(['formula', 'members', 'public']);
     expect(forMember.find((r) => r.Name === actors.members!.name)).toMatchObject({ Ansprechperson: 'Erika Muster', 'E-Mail': 'erika@example.org', Telefon: "'+49 621 123456", Sichtbarkeit: 'Nur für Mitglieder' });
+    expect(forMember.find((r) => r.Name === actors.public!.name)).toMatchObject({ Ansprechperson: '', 'E-Mail': '' });
     const coordinatorFile = (await download('csv', coordinator)).body;
     const forCoordinator = csvRows(coordinatorFile);
     expect(namesIn(csvNames(coordinatorFile))).toEqual(['formula', 'members', 'public']);
@@ -72,6 +77,8 @@ describe('exports honour visibility exactly like the directory', () => {
     const memberItems = (await json(member)).items;
     expect(namesIn(memberItems.map((i) => i.name))).toEqual(['formula', 'members', 'public']);
     expect(memberItems.find((i) => i.name === actors.members!.name)!.contact).toEqual(contact);
+    expect(memberItems.find((i) => i.name === actors.public!.name)!.contact).toBeNull();
+    expect((await json(coordinator)).items.find((i) => i.name === actors.public!.name)!.contact).toEqual(contact);
     expect(namesIn((await json(coordinator)).items.map((i) => i.name))).toEqual(['formula', 'members', 'public']);
   });
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from '../../platform/context.js';
+import { contactAccess } from './contact-access.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { actionFieldCodec, CSV_COLUMNS, headerOf, kindCodec, LIST_SEPARATOR, neutraliseFormula, sectorCodec, visibilityCodec, type CsvColumn } from './csv-columns.js';
 import { selectExportBatch, type ExportCursor, type ExportRow } from './export-queries.js';
@@ -35,10 +36,11 @@ async function* batches(ctx: Context, query: DirectoryQuery): AsyncGenerator<Exp
   }
 }
 
-/** What the viewer may have of a row beyond the profile's public facts. */
-function disclosure(viewer: Viewer) {
+/** What the viewer may have of a row beyond the profile's public facts (contacts: contact-access.ts). */
+function disclosure(viewer: Viewer, contactVisible: (actorId: number) => boolean) {
   return {
-    contact: (row: ExportRow) => (viewer.member && (row.contact_name || row.contact_email || row.contact_phone) ? { name: row.contact_name, email: row.contact_email, phone: row.contact_phone } : null),
+    contact: (row: ExportRow) =>
+      contactVisible(row.id) && (row.contact_name || row.contact_email || row.contact_phone) ? { name: row.contact_name, email: row.contact_email, phone: row.contact_phone } : null,
     externalId: (row: ExportRow) => (viewer.coordinator ? row.external_id : null),
   };
 }
@@ -53,9 +55,9 @@ function csvColumns(viewer: Viewer): CsvColumn[] {
   return CSV_COLUMNS.filter((column) => !hidden.has(column));
 }
 
-function csvCells(row: ExportRow, locale: Locale, viewer: Viewer, columns: CsvColumn[]): string[] {
-  const { contact, externalId } = disclosure(viewer);
-  const shown = contact(row);
+function csvCells(row: ExportRow, locale: Locale, shown: ReturnType<typeof disclosure>, columns: CsvColumn[]): string[] {
+  const { contact, externalId } = shown;
+  const person = contact(row);
   const cells: Record<CsvColumn, string> = {
     name: row.name,
     kind: kindCodec.write(row.kind, locale),
@@ -68,9 +70,9 @@ function csvCells(row: ExportRow, locale: Locale, viewer: Viewer, columns: CsvCo
     expertise: row.expertise,
     website: row.website ?? '',
     links: row.links.join(LIST_SEPARATOR),
-    contactName: shown?.name ?? '',
-    contactEmail: shown?.email ?? '',
-    contactPhone: shown?.phone ?? '',
+    contactName: person?.name ?? '',
+    contactEmail: person?.email ?? '',
+    contactPhone: person?.phone ?? '',
     visibility: visibilityCodec.write(row.visibility, locale),
     offers: row.offers.join(LIST_SEPARATOR),
     needs: row.needs.join(LIST_SEPARATOR),
@@ -87,14 +89,15 @@ export function exportActorsCsv(ctx: Context, query: DirectoryQuery, locale: Loc
   const columns = csvColumns(viewer);
   return Readable.from(
     (async function* () {
+      const shown = disclosure(viewer, await contactAccess(ctx));
       yield '\uFEFF' + stringify([columns.map((column) => headerOf(column, locale))], csvOptions);
-      for await (const rows of batches(ctx, query)) yield stringify(rows.map((row) => csvCells(row, locale, viewer, columns)), csvOptions);
+      for await (const rows of batches(ctx, query)) yield stringify(rows.map((row) => csvCells(row, locale, shown, columns)), csvOptions);
     })(),
   );
 }
 
-function presentExportItem(row: ExportRow, viewer: Viewer, publicUrl: string) {
-  const { contact, externalId } = disclosure(viewer);
+function presentExportItem(row: ExportRow, shown: ReturnType<typeof disclosure>, publicUrl: string) {
+  const { contact, externalId } = shown;
   return {
     id: row.id,
     slug: row.slug,
@@ -127,10 +130,11 @@ export function exportActorsJson(ctx: Context, query: DirectoryQuery): Readable 
   const viewer = viewerOf(ctx);
   return Readable.from(
     (async function* () {
+      const shown = disclosure(viewer, await contactAccess(ctx));
       yield '{"items":[';
       let first = true;
       for await (const rows of batches(ctx, query)) {
-        yield (first ? '' : ',') + rows.map((row) => JSON.stringify(presentExportItem(row, viewer, ctx.config.publicUrl))).join(',');
+        yield (first ? '' : ',') + rows.map((row) => JSON.stringify(presentExportItem(row, shown, ctx.config.publicUrl))).join(',');
         first = false;
       }
       yield ']}';

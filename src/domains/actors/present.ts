@@ -39,8 +39,13 @@ export interface ActorProfile {
   expertise: string;
   website: string | null;
   links: string[];
-  /** The contact person: only for signed-in members (not for the public, not in public exports). */
+  /**
+   * The contact person: for the actor's own people, coordinators and members of organisations
+   * connected with it (an accepted introduction or a tie: contact-access.ts) — never for the public.
+   */
   contact: { name: string | null; email: string | null; phone: string | null } | null;
+  /** There are contact details, but not for this viewer (yet): the page says how to get them. */
+  contactWithheld: boolean;
   image: { fileId: number; alt: string; credit: string } | null;
   visibility: Visibility;
   status: ActorStatus;
@@ -62,7 +67,7 @@ export const tagLabel = (tag: Pick<TagRef, 'label' | 'labelEn'>, locale: 'de' | 
 export function presentActor(
   ctx: Context,
   row: ActorRow,
-  facts: { membership: MemberRole | null; requested: boolean; place: Place | null; tags: Map<number, TagRef> },
+  facts: { membership: MemberRole | null; requested: boolean; place: Place | null; tags: Map<number, TagRef>; contactVisible: boolean },
 ): ActorProfile {
   const viewer: Viewer = viewerOf(ctx);
   const editable = canEdit(viewer, { status: row.status, visibility: row.visibility, mergedInto: row.merged_into, membership: facts.membership });
@@ -84,7 +89,8 @@ export function presentActor(
     expertise: row.expertise,
     website: row.website,
     links: row.links,
-    contact: viewer.member && hasContact ? { name: row.contact_name, email: row.contact_email, phone: row.contact_phone } : null,
+    contact: facts.contactVisible && hasContact ? { name: row.contact_name, email: row.contact_email, phone: row.contact_phone } : null,
+    contactWithheld: Boolean(hasContact) && !facts.contactVisible,
     image: row.image_file_id !== null && row.image_alt !== null && row.image_credit !== null ? { fileId: row.image_file_id, alt: row.image_alt, credit: row.image_credit } : null,
     visibility: row.visibility,
     status: row.status,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
-import { createActor, submit, tagId } from '../../../test/support/actors.js';
+import { connectActors, createActor, submit, tagId } from '../../../test/support/actors.js';
 import { createUser, type TestUser } from '../../../test/support/factories.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { freeSlug, slugBase } from './slugs.js';
@@ -115,7 +115,7 @@ describe('creating a profile', () => {
 });
 
 describe('the profile page', () => {
-  it('shows the profile; links carry rel="nofollow noopener"; the contact person only for signed-in members; members for members', async () => {
+  it('shows the profile; links carry rel="nofollow noopener"; the contact person only for those connected with it (double opt-in); members for members', async () => {
     const admin = await createUser(t, { name: 'Anna Verwaltung' });
     const actor = await createActor(t, {
       name: 'Kulturhaus Nord',
@@ -137,16 +137,21 @@ describe('the profile page', () => {
     expect(anonymous.body).toContain('Kulturarbeit');
     expect(anonymous.body).toContain('Probebühne');
     expect(anonymous.body).not.toContain('kim@example.org');
-    expect(anonymous.body).toContain('Die Kontaktdaten sehen angemeldete Mitglieder');
+    expect(anonymous.body).toContain('Die Kontaktdaten sehen Mitglieder des Netzwerks, die mit diesem Akteur verbunden sind.');
     expect(anonymous.body).not.toContain('Anna Verwaltung');
 
     const english = await get(`/en/akteure/${actor.slug}`);
     expect(english.body).toContain('Cultural work');
 
     const signedIn = await get(`/akteure/${actor.slug}`, outsider);
-    expect(signedIn.body).toContain('href="mailto:kim@example.org"');
-    expect(signedIn.body).toContain('Kim Kontakt');
-    expect(signedIn.body).toContain(`href="/akteure/${actor.slug}/mitglied-werden"`);
+    expect(signedIn.body).not.toContain('kim@example.org');
+    expect(signedIn.body).toContain('sobald beide Seiten einer Kontaktanbahnung zugestimmt haben');
+    const outsidersOrganisation = await createActor(t, { members: [{ userId: outsider.id }] });
+    await connectActors(t, outsidersOrganisation.id, actor.id);
+    const connected = await get(`/akteure/${actor.slug}`, outsider);
+    expect(connected.body).toContain('href="mailto:kim@example.org"');
+    expect(connected.body).toContain('Kim Kontakt');
+    expect(connected.body).toContain(`href="/akteure/${actor.slug}/mitglied-werden"`);
     expect(signedIn.body).not.toContain('Anna Verwaltung');
     const own = await get(`/akteure/${actor.slug}`, admin);
     expect(own.body).toContain('Anna Verwaltung (Verwaltung der Organisation)');

@@ -6,6 +6,7 @@ import { translator } from '../../platform/i18n/index.js';
 import { getPlace } from '../places/service.js';
 import { messages } from './messages.js';
 import type { MemberRole } from './model.js';
+import { contactAccess } from './contact-access.js';
 import { canEdit, canView, viewerOf } from './policy.js';
 import { presentActor, toTagRef, type ActorProfile } from './present.js';
 import { ActorInputError, readActorInput, type ActorInput, type RawActorInput, type TagChoice } from './profile-input.js';
@@ -46,8 +47,12 @@ export async function loadEditableActor(ctx: Context, ref: string | number, opti
 
 async function present(ctx: Context, loaded: Loaded): Promise<ActorProfile> {
   const { row } = loaded;
-  const [place, tags] = await Promise.all([row.place_id === null ? null : getPlace(ctx, row.place_id), selectTagsByIds(ctx.db, [...row.offer_ids, ...row.need_ids])]);
-  return presentActor(ctx, row, { ...loaded, place, tags: new Map(tags.map((tag) => [tag.id, toTagRef(tag)])) });
+  const [place, tags, access] = await Promise.all([
+    row.place_id === null ? null : getPlace(ctx, row.place_id),
+    selectTagsByIds(ctx.db, [...row.offer_ids, ...row.need_ids]),
+    contactAccess(ctx),
+  ]);
+  return presentActor(ctx, row, { ...loaded, place, tags: new Map(tags.map((tag) => [tag.id, toTagRef(tag)])), contactVisible: access(row.id) });
 }
 
 /** One actor by id or slug as the viewer may see it (page, API, vCard, JSON-LD); 404 otherwise. */

@@ -17,3 +17,4 @@ export { registerProfileSection, type ProfileSection } from './profile-sections.
 export { actorAdmins, actorCards, type ActorCard } from './cards.js';
 export { modelLabels } from './model-messages.js';
 export { ACTION_FIELDS, SECTORS, type ActionField, type ActorKind, type Sector, type Visibility } from './model.js';
+export { registerContactAccess, type ConnectedActors } from './contact-access.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
-import { createActor } from '../../../test/support/actors.js';
+import { connectActors, createActor } from '../../../test/support/actors.js';
 import { createUser, type TestUser } from '../../../test/support/factories.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { escapeText, foldLine } from './vcard.js';
@@ -32,7 +32,7 @@ afterAll(async () => t?.close());
 const vcard = (slug: string, user: TestUser | null = null) => t.app.inject({ url: `/akteure/${slug}/vcard`, cookies: user ? { [SESSION_COOKIE]: user.session ?? '' } : undefined });
 
 describe('GET /akteure/:slug/vcard', () => {
-  it('is a vCard 4.0 with escaped text; contact details only for members, as on the profile page', async () => {
+  it('is a vCard 4.0 with escaped text; contact details only for those connected with the actor, as on the profile page', async () => {
     const actor = await createActor(t, {
       name: 'Kunst, Kultur; und mehr',
       summary: 'Erste Zeile\nzweite Zeile, mit Komma; und Semikolon',
@@ -53,6 +53,8 @@ describe('GET /akteure/:slug/vcard', () => {
     expect(lines.at(-2)).toBe('END:VCARD');
     expect(open.body).not.toMatch(/EMAIL|TEL|erika/);
 
+    expect((await vcard(actor.slug, member)).body).not.toMatch(/EMAIL|TEL|erika/);
+    await connectActors(t, (await createActor(t, { members: [{ userId: member.id }] })).id, actor.id);
     const signedIn = unfold((await vcard(actor.slug, member)).body);
     expect(signedIn).toContain('EMAIL;TYPE=work:erika@example.org');
     expect(signedIn).toContain('TEL;VALUE=text;TYPE=work,voice:+49 621 1234');

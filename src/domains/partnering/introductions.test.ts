@@ -57,6 +57,7 @@ describe('double opt-in introduction', () => {
     expect(pending.status).toBe('pending');
     expect(pending.target.contact).toBeNull();
     expect((await get(`/vernetzung/anbahnungen/${id}`, adminA)).body).not.toContain('bau@example.org');
+    expect((await get(`/akteure/${b.slug}`, adminA)).body).not.toContain('bau@example.org'); // nor on the profile
     // B's admin is notified in the app too: a count beside „Vernetzung“ on every page, the request on the dashboard.
     const dashboard = await get('/en/vernetzung', adminB);
     expect(dashboard.body).toContain('(1 waiting for your answer)');
@@ -77,6 +78,8 @@ describe('double opt-in introduction', () => {
     const tie = await t.db.selectFrom('ties').selectAll().where('introduction_id', '=', id).executeTakeFirstOrThrow();
     expect(tie).toMatchObject({ kind: 'introduction', origin: 'self_initiated', status: 'active', actor_a: Math.min(a.id, b.id), actor_b: Math.max(a.id, b.id) });
     for (const actor of [a, b]) expect((await get(`/akteure/${actor.slug}`, adminA)).body).toContain('Kontaktanbahnung, selbst initiiert');
+    expect((await get(`/akteure/${b.slug}`, adminA)).body).toContain('href="mailto:bau@example.org"');
+    expect((await get(`/akteure/${a.slug}`, adminB)).body).toContain('href="mailto:kultur@example.org"');
     const after = await listSuggestions(t.ctx(adminA.current), a.id);
     expect(after.suggestions.map((s) => s.actor.id)).not.toContain(b.id);
   });

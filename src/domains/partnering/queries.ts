@@ -324,3 +324,15 @@ export async function expireOverdue(db: DbOrTx, a: number, b: number, now: Date)
     .where('expires_at', '<=', now)
     .execute();
 }
+
+/** Actors connected with any of these: a tie (active or ended) or an accepted introduction. */
+export async function selectConnectedActors(db: DbOrTx, actorIds: number[]): Promise<number[]> {
+  if (actorIds.length === 0) return [];
+  const { rows } = await sql<{ other: number }>`
+    select case when actor_a = any(${actorIds}::bigint[]) then actor_b else actor_a end as other from ties
+      where (actor_a = any(${actorIds}::bigint[]) or actor_b = any(${actorIds}::bigint[])) and status in ('active', 'ended')
+    union
+    select case when requester_actor = any(${actorIds}::bigint[]) then target_actor else requester_actor end from introductions
+      where (requester_actor = any(${actorIds}::bigint[]) or target_actor = any(${actorIds}::bigint[])) and status = 'accepted'`.execute(db);
+  return rows.map((r) => r.other);
+}

@@ -164,12 +164,25 @@ function StatusNotice(props: { locale: Locale; actor: ActorProfile }) {
   return null;
 }
 
-/** The contact person is shown to signed-in members only; the public sees how to get it. */
+/**
+ * The contact person, for those who may see it (contact-access.ts); members not yet connected learn
+ * that an accepted introduction shows it, the public how to log in.
+ */
 function Contact(props: { locale: Locale; actor: ActorProfile }) {
   const { actor, locale } = props;
   const t = translator(messages, locale);
   const contact = actor.contact;
-  if (!contact && actor.viewer.signedIn) return null;
+  if (!contact && actor.viewer.signedIn && !actor.contactWithheld) return null;
+  if (!contact && actor.viewer.signedIn) {
+    return (
+      <section aria-labelledby="kontakt">
+        <h2 class="kern-heading-medium" id="kontakt">
+          {t('profile.contact')}
+        </h2>
+        <p class="kern-body">{t('profile.contactAfterIntroduction')}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="kontakt">
       <h2 class="kern-heading-medium" id="kontakt">
