@@ -1,7 +1,8 @@
 import type { DomainModule } from '../../platform/domain.js';
 import { registerActorMergeStep, registerContactAccess, registerProfileSection } from '../actors/service.js';
 import { partneringApiRoutes } from './api-routes.js';
-import { countIntroductionsToAnswer, introductionJobs } from './introductions.js';
+import { introductionJobs } from './introduction-jobs.js';
+import { countIntroductionsToAnswer } from './introductions.js';
 import { registerNavCount } from '../../platform/layout/nav-counts.js';
 import { moveToSurvivor, selectConnectedActors } from './queries.js';
 import { partneringPages } from './routes.js';

@@ -3,53 +3,25 @@ import { inTransaction, type Context } from '../../platform/context.js';
 import { AppError, forbidden, notFound, ValidationError } from '../../platform/errors/index.js';
 import { translator } from '../../platform/i18n/index.js';
 import { findUsersByIds } from '../../platform/auth/users.js';
-import { enqueueJob } from '../../platform/jobs/runner.js';
 import { Validator } from '../../platform/validation.js';
 import { actorAdmins, actorCards, type ActorCard } from '../actors/service.js';
 import { actingActor, isCoordinator, ownActorIds, requireCoordinator, requireUser, visibleActor } from './access.js';
 import { sendPartneringMail, type Recipient } from './mails.js';
 import { messages } from './messages.js';
-import { DAY_MS, DECLINE_COOLDOWN_DAYS, EXPIRE_AFTER_DAYS, MESSAGE_MAX, REMIND_AFTER_DAYS, REPLY_MAX, type IntroductionStatus, type TieOrigin } from './model.js';
+import { DAY_MS, DECLINE_COOLDOWN_DAYS, EXPIRE_AFTER_DAYS, MESSAGE_MAX, REPLY_MAX } from './model.js';
 import { readPreferences } from './preferences.js';
-import { countAwaitingAnswer, expireOverdue, insertIntroduction, selectIntroduction, selectIntroductionsFor, selectLatestOfPair, updateIntroduction, type IntroductionRow } from './queries.js';
+import { countAwaitingAnswer, expireOverdue, insertIntroduction, markExpired, selectIntroduction, selectIntroductionsFor, selectLatestOfPair, updateIntroduction, type IntroductionRow } from './queries.js';
 import { createTieFromIntroduction, pairIsTied } from './ties.js';
+import { scheduleIntroductionJobs } from './introduction-jobs.js';
+import { maySee, presentIntroduction, type Introduction, type Involvement } from './introduction-view.js';
+
+export type { Introduction, IntroductionSide } from './introduction-view.js';
 
 /**
  * Introductions (Kontaktanbahnung), double opt-in: a member asks for their organisation, or a
  * coordinator brokers between two actors; the side(s) asked accept or decline. Contact details are
  * shown to both sides only once both accepted; an accepted introduction creates a tie.
  */
-
-export const REMIND_JOB = 'partnering.introduction.remind';
-export const EXPIRE_JOB = 'partnering.introduction.expire';
-
-export interface IntroductionSide {
-  actor: { id: number; slug: string | null; name: string; sector: string | null };
-  accepted: boolean;
-  /** The viewer administers this side (may answer for it). */
-  mine: boolean;
-  /** Contact details: only once both sides accepted. */
-  contact: { person: string | null; email: string | null; phone: string | null; answeredBy: { name: string; email: string } | null } | null;
-}
-
-export interface Introduction {
-  id: number;
-  origin: TieOrigin;
-  status: IntroductionStatus;
-  message: string;
-  requester: IntroductionSide;
-  target: IntroductionSide;
-  /** Replies are for the two sides (and coordinators). */
-  requesterReply: string | null;
-  targetReply: string | null;
-  requestedBy: { name: string } | null;
-  createdAt: Date;
-  expiresAt: Date;
-  decidedAt: Date | null;
-  /** What the viewer may do now. */
-  canAnswer: boolean;
-  canWithdraw: boolean;
-}
 
 const t = (ctx: Context) => translator(messages, ctx.locale);
 const conflict = (ctx: Context, key: Parameters<ReturnType<typeof t>>[0]) => new AppError('conflict', { detail: t(ctx)(key) });
@@ -74,11 +46,6 @@ function readMessage(ctx: Context, input: { message?: unknown }): string {
   const message = v.text('message', input.message, { required: true, max: MESSAGE_MAX, min: 10 });
   v.check();
   return message;
-}
-
-async function schedule(ctx: Context, id: number, created: Date) {
-  await enqueueJob(ctx.db, REMIND_JOB, { id }, { runAt: new Date(created.getTime() + REMIND_AFTER_DAYS * DAY_MS) });
-  await enqueueJob(ctx.db, EXPIRE_JOB, { id }, { runAt: new Date(created.getTime() + EXPIRE_AFTER_DAYS * DAY_MS) });
 }
 
 /** The pair is open for a new introduction: not tied, nothing pending, no recent decline (members). */
@@ -138,7 +105,7 @@ async function insertPending(ctx: Context, pair: { a: number; b: number; brokere
     const now = tx.clock.now();
     const inserted = await insert(tx, now);
     if (inserted === undefined) throw conflict(tx, 'error.pending');
-    await schedule(tx, inserted, now);
+    await scheduleIntroductionJobs(tx, inserted, now);
     return inserted;
   }).catch((error: unknown) => {
     if (error instanceof AppError) throw error;
@@ -179,15 +146,6 @@ export async function brokerIntroduction(ctx: Context, input: { a: string | numb
   return getIntroduction(ctx, id);
 }
 
-interface Involvement {
-  requesterAdmin: boolean;
-  targetAdmin: boolean;
-  requesterMember: boolean;
-  targetMember: boolean;
-  asked: boolean;
-  coordinator: boolean;
-}
-
 async function involvement(ctx: Context, row: IntroductionRow): Promise<Involvement> {
   const user = requireUser(ctx);
   const [members, admins] = await Promise.all([ownActorIds(ctx), ownActorIds(ctx, { admin: true })]);
@@ -201,19 +159,6 @@ async function involvement(ctx: Context, row: IntroductionRow): Promise<Involvem
   };
 }
 
-/**
- * Who may see an introduction: the person who asked, members of either side, coordinators. A
- * decline is not shown to the requesting side's other members (only to who asked).
- */
-function maySee(row: IntroductionRow, who: Involvement): boolean {
-  if (who.coordinator || who.asked) return true;
-  if (row.status === 'declined') {
-    const declinedByRequester = row.declined_by_actor === row.requester_actor;
-    return declinedByRequester ? who.requesterMember : who.targetMember;
-  }
-  return who.requesterMember || who.targetMember;
-}
-
 async function loadIntroduction(ctx: Context, id: number, options: { lock?: boolean } = {}) {
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
   const row = await selectIntroduction(ctx.db, id, options);
@@ -223,43 +168,9 @@ async function loadIntroduction(ctx: Context, id: number, options: { lock?: bool
   return { row, who };
 }
 
-function side(card: ActorCard | undefined, id: number, accepted: boolean, mine: boolean, revealed: boolean, answeredBy: { name: string; email: string } | null): IntroductionSide {
-  return {
-    actor: card ? { id, slug: card.slug, name: card.name, sector: card.sector } : { id, slug: null, name: '–', sector: null },
-    accepted,
-    mine,
-    contact: revealed && card ? { person: card.contact.name, email: card.contact.email, phone: card.contact.phone, answeredBy } : null,
-  };
-}
-
 async function usersById(ctx: Context, ids: (number | null)[]) {
   const rows = await findUsersByIds(ctx.db, ids);
   return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
-}
-
-function present(row: IntroductionRow, who: Involvement, cards: Map<number, ActorCard>, users: Map<number, { name: string; email: string }>, now: Date): Introduction {
-  const revealed = row.status === 'accepted';
-  const pending = row.status === 'pending' && row.expires_at > now;
-  const requesterOpen = row.requester_accepted_at === null;
-  const targetOpen = row.target_accepted_at === null;
-  const inSide = who.requesterMember || who.targetMember || who.coordinator;
-  return {
-    id: row.id,
-    origin: row.origin,
-    status: row.status === 'pending' && !pending ? 'expired' : row.status,
-    message: row.message,
-    requester: side(cards.get(row.requester_actor), row.requester_actor, row.requester_accepted_at !== null, who.requesterAdmin, revealed, revealed && row.requester_answered_by ? (users.get(row.requester_answered_by) ?? null) : null),
-    target: side(cards.get(row.target_actor), row.target_actor, row.target_accepted_at !== null, who.targetAdmin, revealed, revealed && row.target_answered_by ? (users.get(row.target_answered_by) ?? null) : null),
-    // A reply is for its own side, who asked, coordinators — and, once accepted, for the other side.
-    requesterReply: who.coordinator || who.asked || who.requesterMember || (revealed && inSide) ? row.requester_reply : null,
-    targetReply: who.coordinator || who.asked || who.targetMember || (revealed && inSide) ? row.target_reply : null,
-    requestedBy: row.requested_by ? { name: users.get(row.requested_by)?.name ?? '–' } : null,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    decidedAt: row.decided_at,
-    canAnswer: pending && ((who.targetAdmin && targetOpen) || (who.requesterAdmin && requesterOpen)),
-    canWithdraw: pending && row.origin === 'self_initiated' && (who.asked || who.requesterAdmin),
-  };
 }
 
 /** One introduction as the viewer may see it. */
@@ -269,7 +180,7 @@ export async function getIntroduction(ctx: Context, id: number): Promise<Introdu
     actorCards(ctx, [row.requester_actor, row.target_actor]),
     usersById(ctx, [row.requested_by, row.requester_answered_by, row.target_answered_by]),
   ]);
-  return present(row, who, cards, users, ctx.clock.now());
+  return presentIntroduction(row, who, cards, users, ctx.clock.now());
 }
 
 export interface IntroductionLists {
@@ -300,7 +211,7 @@ export async function listIntroductions(ctx: Context, options: { limit?: number 
         asked: row.requested_by === user.id,
         coordinator: isCoordinator(ctx),
       };
-      return maySee(row, who) ? present(row, who, cards, users, now) : null;
+      return maySee(row, who) ? presentIntroduction(row, who, cards, users, now) : null;
     })
     .filter((i): i is Introduction => i !== null);
   return { toAnswer: all.filter((i) => i.canAnswer), others: all.filter((i) => !i.canAnswer) };
@@ -327,7 +238,7 @@ export async function answerIntroduction(ctx: Context, id: number, input: { deci
     const { row, who } = await loadIntroduction(tx, id, { lock: true });
     const now = tx.clock.now();
     if (row.status === 'pending' && row.expires_at <= now) {
-      await expire(tx, row); // kept: the refusal below comes after the commit
+      await markExpired(tx.db, row.id, now); // kept: the refusal below comes after the commit
       return 'expired';
     }
     if (row.status === 'expired') return 'expired';
@@ -396,42 +307,3 @@ export async function withdrawIntroduction(ctx: Context, id: number): Promise<In
   return getIntroduction(ctx, id);
 }
 
-async function expire(ctx: Context, row: IntroductionRow) {
-  await updateIntroduction(ctx.db, row.id, { status: 'expired', decided_at: ctx.clock.now() });
-}
-
-/** Background jobs: one reminder after a week, expiry after three (both survive restarts: they are rows in the jobs table). */
-export const introductionJobs = {
-  [REMIND_JOB]: async (ctx: Context, payload: unknown) => {
-    const id = Number((payload as { id?: unknown })?.id);
-    await inTransaction(ctx, async (tx) => {
-      const row = await selectIntroduction(tx.db, id, { lock: true });
-      if (!row || row.status !== 'pending' || row.reminded_at !== null) return;
-      const cards = await actorCards(tx, [row.requester_actor, row.target_actor]);
-      const open = [row.target_accepted_at === null ? [row.target_actor, row.requester_actor] : null, row.requester_accepted_at === null ? [row.requester_actor, row.target_actor] : null];
-      for (const pair of open) {
-        if (!pair) continue;
-        const [own, other] = pair as [number, number];
-        for (const admin of await actorAdmins(tx, own)) {
-          await sendPartneringMail(tx, admin, 'reminder', { own: cards.get(own)?.name ?? '', other: cards.get(other)?.name ?? '', message: row.message, path: `/vernetzung/anbahnungen/${row.id}` });
-        }
-      }
-      await updateIntroduction(tx.db, row.id, { reminded_at: tx.clock.now() });
-    });
-  },
-  [EXPIRE_JOB]: async (ctx: Context, payload: unknown) => {
-    const id = Number((payload as { id?: unknown })?.id);
-    await inTransaction(ctx, async (tx) => {
-      const row = await selectIntroduction(tx.db, id, { lock: true });
-      if (!row || row.status !== 'pending') return;
-      if (row.expires_at > tx.clock.now()) {
-        await enqueueJob(tx.db, EXPIRE_JOB, { id }, { runAt: row.expires_at });
-        return;
-      }
-      await expire(tx, row);
-      const [asker] = await findUsersByIds(tx.db, [row.requested_by]);
-      const cards = await actorCards(tx, [row.target_actor]);
-      if (asker && row.origin === 'self_initiated') await sendPartneringMail(tx, asker, 'expired', { own: '', other: cards.get(row.target_actor)?.name ?? '', path: '/vernetzung' });
-    });
-  },
-};

@@ -313,6 +313,10 @@ export async function countAwaitingAnswer(db: DbOrTx, actorIds: number[], now: D
   return rows[0]?.n ?? 0;
 }
 
+export async function markExpired(db: DbOrTx, id: number, now: Date) {
+  await db.updateTable('introductions').set({ status: 'expired', decided_at: now }).where('id', '=', id).execute();
+}
+
 /** Marks a pair's pending introduction expired when its time is up (its job may not have run yet). */
 export async function expireOverdue(db: DbOrTx, a: number, b: number, now: Date) {
   await db
