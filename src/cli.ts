@@ -19,10 +19,12 @@ Befehle / commands:
                              start the server (migrates; seeds on first start)
   migrate                    Datenbankschema aktualisieren / apply pending migrations
   seed                       Stammdaten der Initiative (erneut) einspielen / (re)load seed data
-  demo --actors N [--seed S] [--plant-pairs K]
+  demo --actors N [--seed S] [--plant-pairs K] [--ties T]
                              N synthetische Akteure anlegen (echte Orte, Vokabular)
                              add N synthetic actors (real places, vocabulary); K
-                             complementary offer/need pairs for partner suggestions
+                             complementary offer/need pairs for partner suggestions;
+                             T Verbindungen zwischen den Akteuren / T ties among the
+                             actors (without --actors: among those there are)
   import actors DATEI [--dry-run] [--as E-MAIL]
                              Akteure aus CSV importieren (Format: Seite /akteure/import);
                              import actors from CSV; --dry-run only checks, --as acts as
@@ -99,17 +101,24 @@ async function main(argv: string[]) {
       });
     }
     case 'demo': {
-      const { values } = parseArgs({ args: rest, options: { actors: { type: 'string' }, seed: { type: 'string' }, 'plant-pairs': { type: 'string' } } });
-      const count = wholeNumber(values.actors, '--actors', 1, DEMO_MAX);
+      const { values } = parseArgs({ args: rest, options: { actors: { type: 'string' }, seed: { type: 'string' }, 'plant-pairs': { type: 'string' }, ties: { type: 'string' } } });
+      const count = values.actors === undefined && values.ties !== undefined ? 0 : wholeNumber(values.actors, '--actors', 1, DEMO_MAX);
       const seed = values.seed === undefined ? Date.now() % 2 ** 31 : wholeNumber(values.seed, '--seed', 0, 2 ** 31 - 1);
       const plantPairs = values['plant-pairs'] === undefined ? 0 : wholeNumber(values['plant-pairs'], '--plant-pairs', 0, Math.floor(count / 2));
+      const { DEMO_TIES_MAX, generateDemoTies } = await import('./domains/partnering/demo-ties.js');
+      const ties = values.ties === undefined ? 0 : wholeNumber(values.ties, '--ties', 0, DEMO_TIES_MAX);
       return withDatabase(config, async (ctx) => {
         if (!(await getSetting(ctx.db, 'seeded_at'))) await seedAll(ctx, (await loadApp()).domains); // the places come with the seed
-        const started = performance.now();
-        const result = await generateDemoActors(ctx, { count, seed, plantPairs });
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        console.log(`${result.created} Demo-Akteure angelegt / demo actors created (seed ${seed}, ${seconds} s).`);
+        const seconds = (started: number) => ((performance.now() - started) / 1000).toFixed(1);
+        let started = performance.now();
+        const result = count > 0 ? await generateDemoActors(ctx, { count, seed, plantPairs }) : { created: 0, pairs: [] };
+        if (count > 0) console.log(`${result.created} Demo-Akteure angelegt / demo actors created (seed ${seed}, ${seconds(started)} s).`);
         for (const pair of result.pairs) console.log(`  Paar / pair: ${pair.a} ↔ ${pair.b} (${pair.offer} / ${pair.need})`);
+        if (ties === 0) return;
+        started = performance.now();
+        // The planted pairs stay untied: the partner suggestions are to find them.
+        const network = await generateDemoTies(ctx, { count: ties, seed, avoid: result.pairs.map((p) => [p.aId, p.bId] as const) });
+        console.log(`${network.created} Demo-Verbindungen angelegt / demo ties created among ${network.actors} actors (most ${network.maxDegree} per actor, ${seconds(started)} s).`);
       });
     }
     case 'import': {

@@ -1,8 +1,9 @@
 import type { Context } from '../../platform/context.js';
 import type { Recipient } from './mails.js';
-import type { ActorKind, Sector, Visibility } from './model.js';
+import type { ActorKind, ActorStatus, MemberRole, Sector, Visibility } from './model.js';
+import { loadVisibleActor } from './profiles.js';
 import { listedVisibilities, viewerOf } from './policy.js';
-import { lockAdminIds, selectUsersByIds } from './queries.js';
+import { lockAdminIds, selectUsersByIds, type ActorRow } from './queries.js';
 
 /** Short actor descriptions and admin addresses for other domains (introductions, ties, lists). */
 
@@ -28,21 +29,23 @@ export async function actorCards(ctx: Context, ids: number[]): Promise<Map<numbe
     .select(['id', 'slug', 'name', 'kind', 'sector', 'visibility', 'status', 'merged_into', 'contact_name', 'contact_email', 'contact_phone'])
     .where('id', 'in', unique)
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        slug: r.slug,
-        name: r.name,
-        kind: r.kind,
-        sector: r.sector,
-        visibility: r.visibility,
-        listed: r.status === 'approved' && r.merged_into === null && visible.has(r.visibility),
-        contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, toCard(r, visible)]));
+}
+
+type CardRow = Pick<ActorRow, 'id' | 'slug' | 'name' | 'kind' | 'sector' | 'visibility' | 'status' | 'merged_into' | 'contact_name' | 'contact_email' | 'contact_phone'>;
+
+/** A row as a card; `visible`: the visibilities the viewer has listed (policy.ts). */
+function toCard(r: CardRow, visible: Set<string>): ActorCard {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    kind: r.kind,
+    sector: r.sector,
+    visibility: r.visibility,
+    listed: r.status === 'approved' && r.merged_into === null && visible.has(r.visibility),
+    contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
+  };
 }
 
 /**
@@ -52,4 +55,10 @@ export async function actorCards(ctx: Context, ids: number[]): Promise<Map<numbe
 export async function actorAdmins(ctx: Context, actorId: number): Promise<(Recipient & { id: number })[]> {
   const rows = await selectUsersByIds(ctx.db, await lockAdminIds(ctx.db, actorId));
   return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, locale: r.locale }));
+}
+
+/** One actor as a card, with the viewer's role in it, as loadVisibleActor decides (404 when not visible): the light lookup for other domains. */
+export async function actorCardForViewer(ctx: Context, ref: string | number): Promise<ActorCard & { membership: MemberRole | null; status: ActorStatus }> {
+  const { row, membership } = await loadVisibleActor(ctx, ref);
+  return { ...toCard(row, new Set<string>(listedVisibilities(viewerOf(ctx)))), status: row.status, membership };
 }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { Random } from '../../platform/random.js';
 import { inTransaction, type Context } from '../../platform/context.js';
 import { randomPlacesByPopulation, type Place } from '../places/service.js';
 import { DESCRIPTION_SENTENCES, DISTRICTS, EXPERTISE, FIRST_NAMES, FREE_TAGS, LAST_NAMES, NAME_PATTERNS, RURAL_PATTERNS, TAG_AFFINITY, VERBS, aims } from './demo-words.js';
@@ -24,14 +23,24 @@ export interface DemoOptions {
   seed?: number;
   /**
    * Complementary pairs to plant for the partner suggestions: actor A offers what B needs and
-   * needs what B offers, in different sectors. 0 by default.
+   * needs what B offers, in different sectors, a few kilometres apart at the same place and with
+   * an action field in common (the last 2 × plantPairs actors). 0 by default.
    */
   plantPairs?: number;
 }
 
+export interface PlantedPair {
+  a: string;
+  b: string;
+  aId: number;
+  bId: number;
+  offer: string;
+  need: string;
+}
+
 export interface DemoResult {
   created: number;
-  pairs: { a: string; b: string; offer: string; need: string }[];
+  pairs: PlantedPair[];
 }
 
 /** PostgreSQL-side statements stay well under PGlite's 32,768 bind parameters (≈ 22 per row). */
@@ -40,42 +49,6 @@ export const DEMO_MAX = 1_000_000;
 const SECTOR_WEIGHTS: Record<Sector, number> = { civil_society: 30, welfare: 18, creative_culture: 17, municipality: 15, housing_industry: 12, other: 8 };
 const VISIBILITY_WEIGHTS: Record<Visibility, number> = { public: 90, members: 8, hidden: 2 };
 
-class Random {
-  private readonly rng;
-  constructor(seed: number) {
-    this.rng = xoroshiro128plus(seed);
-  }
-  int(min: number, max: number) {
-    return uniformInt(this.rng, min, max);
-  }
-  chance(p: number) {
-    return this.int(0, 9999) < p * 10000;
-  }
-  pick<T>(values: readonly T[]): T {
-    return values[this.int(0, values.length - 1)]!;
-  }
-  weighted<T extends string>(weights: Record<T, number>): T {
-    const entries = Object.entries(weights) as [T, number][];
-    let target = this.int(0, entries.reduce((sum, [, w]) => sum + w, 0) - 1);
-    for (const [value, weight] of entries) if ((target -= weight) < 0) return value;
-    return entries[0]![0];
-  }
-  /** `n` different values, each value's chance proportional to its weight. */
-  several<T>(values: readonly T[], n: number, weight: (v: T) => number): T[] {
-    const chosen = new Set<T>();
-    const pool = values.filter((v) => weight(v) > 0);
-    for (let tries = 0; chosen.size < Math.min(n, pool.length) && tries < n * 20; tries++) {
-      const total = pool.reduce((sum, v) => sum + (chosen.has(v) ? 0 : weight(v)), 0);
-      let target = this.int(0, total - 1);
-      for (const v of pool) {
-        if (chosen.has(v) || (target -= weight(v)) >= 0) continue;
-        chosen.add(v);
-        break;
-      }
-    }
-    return [...chosen];
-  }
-}
 
 interface Term {
   id: number;
@@ -95,10 +68,15 @@ export async function generateDemoActors(ctx: Context, options: DemoOptions): Pr
   const now = ctx.clock.now().getTime();
   const result = await inTransaction(ctx, async (tx) => {
     const offset = await maxActorId(tx);
-    const rows = places.map((place, i) => demoActor(random, place, terms, freeTagIds, (offset + i + 1).toString(36), now));
-    const pairs = plantPairs(random, rows, terms, Math.min(options.plantPairs ?? 0, Math.floor(count / 2)));
-    for (let start = 0; start < rows.length; start += BATCH) await tx.db.insertInto('actors').values(rows.slice(start, start + BATCH)).execute();
-    return { created: rows.length, pairs };
+    const make = (i: number, place: Place) => demoActor(random, place, terms, freeTagIds, (offset + i + 1).toString(36), now);
+    const rows = places.map((place, i) => make(i, place));
+    const pairs = plantPairs(random, rows, places, terms, Math.min(options.plantPairs ?? 0, Math.floor(count / 2)), make);
+    const ids = new Map<string, number>();
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const inserted = await tx.db.insertInto('actors').values(rows.slice(start, start + BATCH)).returning(['id', 'slug']).execute();
+      if (pairs.length > 0) for (const row of inserted) ids.set(row.slug, row.id);
+    }
+    return { created: rows.length, pairs: pairs.map((p) => ({ ...p, aId: ids.get(p.a)!, bId: ids.get(p.b)! })) };
   });
   // Fresh statistics (how common each word and facet value now is), and the GIN indexes' pending
   // lists merged: until then every search reads those lists from end to end (ANALYZE alone does not).
@@ -187,13 +165,37 @@ function demoActor(random: Random, place: Place, terms: Term[], freeTagIds: numb
   };
 }
 
-/** Makes pairs of rows complementary (A offers X and needs Y, B the other way round) across sectors. */
-function plantPairs(random: Random, rows: ActorValues[], terms: Term[], pairs: number): DemoResult['pairs'] {
-  const planted: DemoResult['pairs'] = [];
+const KM_PER_DEGREE = 111.32;
+
+/**
+ * Makes pairs of rows complementary (A offers X and needs Y, B the other way round) across sectors,
+ * as partners who could plausibly meet: B is made anew at A's place, 2–15 km from A, with an action
+ * field of A's. The last rows are used, so the rows before them stay as without pairs.
+ */
+function plantPairs(
+  random: Random,
+  rows: ActorValues[],
+  places: Place[],
+  terms: Term[],
+  pairs: number,
+  make: (i: number, place: Place) => ActorValues,
+): Omit<PlantedPair, 'aId' | 'bId'>[] {
+  const planted: Omit<PlantedPair, 'aId' | 'bId'>[] = [];
+  const first = rows.length - 2 * pairs;
   for (let i = 0; i < pairs; i++) {
-    const a = rows[2 * i]!;
-    const b = rows[2 * i + 1]!;
+    const at = first + 2 * i;
+    const a = rows[at]!;
+    const b = (rows[at + 1] = make(at + 1, places[at]!));
     if (a.sector === b.sector) b.sector = SECTORS[(SECTORS.indexOf(a.sector) + 1) % SECTORS.length]!;
+    const km = random.int(2000, 15000) / 1000;
+    const bearing = (random.int(0, 3599) / 10) * (Math.PI / 180);
+    const lat = a.latitude ?? places[at]!.latitude;
+    const lon = a.longitude ?? places[at]!.longitude;
+    b.latitude = lat + (km * Math.cos(bearing)) / KM_PER_DEGREE;
+    b.longitude = lon + (km * Math.sin(bearing)) / (KM_PER_DEGREE * Math.cos(lat * (Math.PI / 180)));
+    const aFields = a.action_fields ?? [];
+    const bFields = b.action_fields ?? [];
+    if (aFields.length > 0 && !bFields.some((f) => aFields.includes(f))) b.action_fields = [...bFields, random.pick(aFields)];
     const [x, y] = random.several(terms, 2, () => 1);
     if (!x || !y) break;
     a.offer_ids = [x.id];

@@ -1,6 +1,6 @@
 import { AppError, forbidden } from '../../platform/errors/index.js';
 import { hasRole, type Context, type CurrentUser } from '../../platform/context.js';
-import { actorIdsOfUser, getActorForViewer, type ActorProfile } from '../actors/service.js';
+import { actorCardForViewer, actorIdsOfUser, getActorForViewer, type ActorCard, type ActorProfile } from '../actors/service.js';
 
 /** Who may act for which actor in partnering: its members (admins for answers and settings) and coordinators. */
 
@@ -34,6 +34,14 @@ export async function actingActor(ctx: Context, ref: string | number, options: {
   if (isCoordinator(ctx) && !options.own) return actor;
   const role = actor.viewer.membership;
   if (role === null || (options.admin && role !== 'admin')) throw forbidden();
+  return actor;
+}
+
+/** As actingActor, with only the actor's card (no profile): for the hot paths (suggestions). */
+export async function actingActorCard(ctx: Context, ref: string | number): Promise<ActorCard> {
+  requireUser(ctx);
+  const actor = await actorCardForViewer(ctx, ref);
+  if (!isCoordinator(ctx) && actor.membership === null) throw forbidden();
   return actor;
 }
 

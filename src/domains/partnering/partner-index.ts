@@ -1,5 +1,6 @@
 import type { Context } from '../../platform/context.js';
 import { loadMatchingActors, loadMatchingTags, matchingChangesSince, SECTORS, type MatchingActor, type MatchingTag, type Sector } from '../actors/service.js';
+import { DAY_MS } from './model.js';
 import { preferenceFeed, tieFeed, type PreferenceFeedRow, type TieFeedRow } from './queries.js';
 import {
   activity,
@@ -146,6 +147,21 @@ export class PartnerIndex {
   private lat = new Float64Array(1024);
   private lon = new Float64Array(1024);
   private updated = new Float64Array(1024);
+  /** Latest of profile change and tie start, per slot; its activity component, refreshed once a day. */
+  private lastActive = new Float64Array(1024);
+  private activityOf = new Float32Array(1024);
+  private activityDay = -1;
+  /** The time the activity components were computed for (the first ranking of their day). */
+  private activityNow = 0;
+  /** 1/√(set size) of offers, needs and their words per slot (0 for an empty set): cosines without a root per candidate. */
+  private invOffers = new Float32Array(1024);
+  private invNeeds = new Float32Array(1024);
+  private invOfferWords = new Float32Array(1024);
+  private invNeedWords = new Float32Array(1024);
+  /** Scratch for one ranking: the candidates met, those excluded, the contact of a warm path (actor id + 1). */
+  private touched = new Int32Array(1024);
+  private blocked = new Uint8Array(1024);
+  private warmVia = new Float64Array(1024);
   private offers: Int32Array[] = [];
   private needs: Int32Array[] = [];
   private offerWords: Int32Array[] = [];
@@ -297,7 +313,15 @@ export class PartnerIndex {
       push(this.adjacency, a, b);
       push(this.adjacency, b, a);
       const since = row.since ? Date.parse(row.since) : 0;
-      for (const id of [a, b]) if (since > (this.lastTie.get(id) ?? 0)) this.lastTie.set(id, since);
+      for (const id of [a, b]) {
+        if (since <= (this.lastTie.get(id) ?? 0)) continue;
+        this.lastTie.set(id, since);
+        const slot = this.slotOf.get(id);
+        if (slot !== undefined && since > this.lastActive[slot]!) {
+          this.lastActive[slot] = since;
+          this.activityOf[slot] = activity(this.activityNow - since);
+        }
+      }
       this.countPair(a, b, 1);
     }
     if (rows[0]) this.tieSnapshot = rows[0].snapshot;
@@ -359,7 +383,7 @@ export class PartnerIndex {
 
   private grow() {
     const size = this.flags.length * 2;
-    const grown = <T extends Uint8Array | Float64Array | Int32Array>(a: T): T => {
+    const grown = <T extends Uint8Array | Float64Array | Float32Array | Int32Array>(a: T): T => {
       const next = new (a.constructor as new (n: number) => T)(size);
       next.set(a);
       return next;
@@ -371,6 +395,15 @@ export class PartnerIndex {
     this.lat = grown(this.lat);
     this.lon = grown(this.lon);
     this.updated = grown(this.updated);
+    this.lastActive = grown(this.lastActive);
+    this.activityOf = grown(this.activityOf);
+    this.invOffers = grown(this.invOffers);
+    this.invNeeds = grown(this.invNeeds);
+    this.invOfferWords = grown(this.invOfferWords);
+    this.invNeedWords = grown(this.invNeedWords);
+    this.touched = grown(this.touched);
+    this.blocked = grown(this.blocked);
+    this.warmVia = grown(this.warmVia);
     this.needHits = grown(this.needHits);
     this.offerHits = grown(this.offerHits);
     this.needWordHits = grown(this.needWordHits);
@@ -396,6 +429,8 @@ export class PartnerIndex {
     this.lat[slot] = located ? actor.latitude! : NaN;
     this.lon[slot] = located ? actor.longitude! : NaN;
     this.updated[slot] = actor.updatedAt.getTime();
+    this.lastActive[slot] = Math.max(this.updated[slot]!, this.lastTie.get(actor.id) ?? 0);
+    this.activityOf[slot] = activity(this.activityNow - this.lastActive[slot]!);
     const offers = sortedUnique(actor.offerIds);
     const needs = sortedUnique(actor.needIds);
     this.offers[slot] = offers;
@@ -404,6 +439,11 @@ export class PartnerIndex {
     const needWords = sortedUnique([...needs].flatMap((t) => this.tagWords.get(t) ?? []));
     this.offerWords[slot] = offerWords;
     this.needWords[slot] = needWords;
+    const inv = (n: number) => (n === 0 ? 0 : 1 / Math.sqrt(n));
+    this.invOffers[slot] = inv(offers.length);
+    this.invNeeds[slot] = inv(needs.length);
+    this.invOfferWords[slot] = inv(offerWords.length);
+    this.invNeedWords[slot] = inv(needWords.length);
     if ((flags & FLAG_MEMBERS) === 0) return; // never a candidate: no need to be found
     for (const t of offers) push(this.offerPost, t, slot);
     for (const t of needs) push(this.needPost, t, slot);
@@ -428,36 +468,47 @@ export class PartnerIndex {
   }
 
   /** The actor's partners, best first (empty when the actor is not in the copy). */
+  /** The activity component of every slot as of `now`'s day (recomputed at most once a day or after a change). */
+  private refreshActivity(now: number) {
+    const day = Math.floor(now / DAY_MS);
+    if (day === this.activityDay) return;
+    for (let slot = 0; slot < this.used; slot++) this.activityOf[slot] = activity(now - this.lastActive[slot]!);
+    this.activityDay = day;
+    this.activityNow = now;
+  }
+
   suggest(query: SuggestQuery): RankedPartner[] {
     const source = this.slotOf.get(query.actorId);
     if (source === undefined || query.limit <= 0) return [];
-    const touched: number[] = [];
-    const touch = (slot: number) => {
-      if (this.seen[slot] === 0) {
-        this.seen[slot] = 1;
-        touched.push(slot);
-      }
-    };
-    const alive = this.slotOf.size;
-    const commonLimit = Math.max(200, alive * COMMON_WORD_SHARE);
-    const count = (posts: Map<number, number[]>, keys: Int32Array, hits: Int32Array, capped: boolean) => {
-      for (const key of keys) {
-        const list = posts.get(key);
-        if (!list || (capped && list.length > commonLimit)) continue;
-        for (const slot of list) {
+    this.refreshActivity(query.now);
+    const { seen, touched, needHits, offerHits, needWordHits, offerWordHits, blocked, warmVia } = this;
+    let count = 0;
+    const commonLimit = Math.max(200, this.slotOf.size * COMMON_WORD_SHARE);
+    // Walk the inverted lists: who offers what I need, needs what I offer, shares my words.
+    const walk = (posts: Map<number, number[]>, keys: Int32Array, hits: Int32Array, capped: boolean) => {
+      for (let i = 0; i < keys.length; i++) {
+        const list = posts.get(keys[i]!);
+        if (list === undefined || (capped && list.length > commonLimit)) continue;
+        for (let j = 0; j < list.length; j++) {
+          const slot = list[j]!;
           hits[slot]!++;
-          touch(slot);
+          if (seen[slot] === 0) {
+            seen[slot] = 1;
+            touched[count++] = slot;
+          }
         }
       }
     };
-    const myOffers = this.offers[source]!;
-    const myNeeds = this.needs[source]!;
-    const myOfferWords = this.offerWords[source]!;
-    const myNeedWords = this.needWords[source]!;
-    count(this.offerPost, myNeeds, this.needHits, false);
-    count(this.needPost, myOffers, this.offerHits, false);
-    count(this.offerWordPost, myNeedWords, this.needWordHits, true);
-    count(this.needWordPost, myOfferWords, this.offerWordHits, true);
+    walk(this.offerPost, this.needs[source]!, needHits, false);
+    walk(this.needPost, this.offers[source]!, offerHits, false);
+    walk(this.offerWordPost, this.needWords[source]!, needWordHits, true);
+    walk(this.needWordPost, this.offerWords[source]!, offerWordHits, true);
+    const touch = (slot: number) => {
+      if (seen[slot] === 0) {
+        seen[slot] = 1;
+        touched[count++] = slot;
+      }
+    };
 
     const sLat = this.lat[source]!;
     const sLon = this.lon[source]!;
@@ -478,74 +529,120 @@ export class PartnerIndex {
     // Warm paths: partners of partners, through a contact who is listed and shows its ties.
     const myId = query.actorId;
     const neighbours = this.adjacency.get(myId) ?? [];
-    const warm = new Map<number, number>();
+    const marked: number[] = [];
     for (const contact of neighbours) {
       const cs = this.slotOf.get(contact);
       if (cs === undefined || (this.flags[cs]! & FLAG_MEMBERS) === 0 || this.tiesVis[cs] === 0) continue;
       const second = this.adjacency.get(contact) ?? [];
       for (let k = 0; k < second.length && k < WARM_FANOUT; k++) {
-        const other = second[k]!;
-        if (other === myId || warm.has(other)) continue;
-        const os = this.slotOf.get(other);
-        if (os === undefined || this.tiesVis[os] === 0) continue;
-        warm.set(other, contact);
+        const os = this.slotOf.get(second[k]!);
+        if (os === undefined || os === source || warmVia[os] !== 0 || this.tiesVis[os] === 0) continue;
+        warmVia[os] = contact + 1;
+        marked.push(os);
         touch(os);
       }
     }
-    const tied = new Set(neighbours);
+    // Existing ties and the caller's exclusions are blocked by slot (no set lookups in the loop).
+    const blockedSlots: number[] = [source];
+    for (const id of [...neighbours, ...query.exclude]) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) blockedSlots.push(slot);
+    }
+    for (const slot of blockedSlots) blocked[slot] = 1;
 
     const listedBit = query.member ? FLAG_MEMBERS : FLAG_PUBLIC;
     // Only actors that may be suggested and contacted: a suggestion is an invitation to ask.
     const wanted = FLAG_ALIVE | FLAG_SUGGESTIBLE | FLAG_CONTACTABLE | listedBit;
     const filterSector = query.sector === undefined ? -1 : (sectorIndex.get(query.sector) ?? -2);
     const filterField = query.actionField === undefined ? 0 : fieldMask([query.actionField]) || -1;
-    const maxKm = query.maxKm ?? Infinity;
+    const maxKm2 = query.maxKm === undefined ? Infinity : query.maxKm * query.maxKm;
     const n = SECTORS.length;
     const mySector = this.sector[source]!;
     const myFields = this.fields[source]!;
     const w = query.weights;
+    const myInvNeeds = this.invNeeds[source]!;
+    const myInvOffers = this.invOffers[source]!;
+    const myInvNeedWords = this.invNeedWords[source]!;
+    const myInvOfferWords = this.invOfferWords[source]!;
+    // Equirectangular distance (squared, km²): within Germany it differs from the great circle by
+    // well under 1 %; the reasons give the exact figure (explain).
+    const kmPerDegree = 111.195;
+    const lonFactor = Math.cos((sLat * Math.PI) / 180);
+    const closenessTable = this.closenessTable(myFields);
+    const overlapTable = this.overlapTable(myFields);
+    const bonusRow = mySector * n;
 
-    const top: { slot: number; score: number }[] = [];
     const k = query.limit;
-    for (const slot of touched) {
-      const needHit = this.needHits[slot]!;
-      const offerHit = this.offerHits[slot]!;
-      const needWordHit = this.needWordHits[slot]!;
-      const offerWordHit = this.offerWordHits[slot]!;
-      this.needHits[slot] = 0;
-      this.offerHits[slot] = 0;
-      this.needWordHits[slot] = 0;
-      this.offerWordHits[slot] = 0;
-      this.seen[slot] = 0;
-      if (slot === source || (this.flags[slot]! & wanted) !== wanted) continue;
-      const id = this.ids[slot]!;
-      if (tied.has(id) || query.exclude.has(id)) continue;
+    const topSlots = new Int32Array(k + 1);
+    const topScores = new Float64Array(k + 1);
+    let size = 0;
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i]!;
+      const needHit = needHits[slot]!;
+      const offerHit = offerHits[slot]!;
+      const needWordHit = needWordHits[slot]!;
+      const offerWordHit = offerWordHits[slot]!;
+      needHits[slot] = 0;
+      offerHits[slot] = 0;
+      needWordHits[slot] = 0;
+      offerWordHits[slot] = 0;
+      seen[slot] = 0;
+      if (blocked[slot] === 1 || (this.flags[slot]! & wanted) !== wanted) continue;
       if (filterSector !== -1 && this.sector[slot] !== filterSector) continue;
-      if (filterField !== 0 && (filterField === -1 || (this.fields[slot]! & filterField) === 0)) continue;
-      const distance = located && !Number.isNaN(this.lat[slot]!) ? haversineKm(sLat, sLon, this.lat[slot]!, this.lon[slot]!) : null;
-      if (maxKm !== Infinity && (distance === null || distance > maxKm)) continue;
-      const needFit = setCosine(needHit, myNeeds.length, this.offers[slot]!.length);
-      const offerFit = setCosine(offerHit, myOffers.length, this.needs[slot]!.length);
-      const textNeed = setCosine(needWordHit, myNeedWords.length, this.offerWords[slot]!.length);
-      const textOffer = setCosine(offerWordHit, myOfferWords.length, this.needWords[slot]!.length);
-      const last = Math.max(this.updated[slot]!, this.lastTie.get(id) ?? 0);
-      let score =
+      const theirFields = this.fields[slot]!;
+      if (filterField !== 0 && (filterField === -1 || (theirFields & filterField) === 0)) continue;
+      let closeness = 0;
+      const lat = this.lat[slot]!;
+      if (located && lat === lat) {
+        const dy = lat - sLat;
+        const dx = (this.lon[slot]! - sLon) * lonFactor;
+        const d2 = (dx * dx + dy * dy) * kmPerDegree * kmPerDegree;
+        if (d2 > maxKm2) continue;
+        closeness = 1 / (1 + d2 * closenessTable[theirFields]!);
+      } else if (maxKm2 !== Infinity) continue;
+      const needFit = needHit * myInvNeeds * this.invOffers[slot]!;
+      const offerFit = offerHit * myInvOffers * this.invNeeds[slot]!;
+      const text = needWordHit * myInvNeedWords * this.invOfferWords[slot]! + offerWordHit * myInvOfferWords * this.invNeedWords[slot]!;
+      const score =
         w.complement * (needFit + offerFit) * 0.5 +
-        w.reciprocity * Math.sqrt(needFit * offerFit) +
-        w.text * (textNeed + textOffer) * 0.5 +
-        w.fields * fieldOverlap(myFields, this.fields[slot]!) +
-        w.sector * this.sectorBonus[mySector * n + this.sector[slot]!]! +
-        w.warmPath * (warm.has(id) ? 1 : 0) +
-        w.activity * activity(query.now - last);
-      if (distance !== null) score += w.distance * closeness(distance, pairScaleKm(myFields, this.fields[slot]!));
-      if (top.length < k || score > top[top.length - 1]!.score || (score === top[top.length - 1]!.score && id < this.ids[top[top.length - 1]!.slot]!)) {
-        let at = top.length;
-        while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && this.ids[top[at - 1]!.slot]! > id))) at--;
-        top.splice(at, 0, { slot, score });
-        if (top.length > k) top.pop();
+        (needFit > 0 && offerFit > 0 ? w.reciprocity * Math.sqrt(needFit * offerFit) : 0) +
+        w.text * text * 0.5 +
+        w.fields * overlapTable[theirFields]! +
+        w.sector * this.sectorBonus[bonusRow + this.sector[slot]!]! +
+        (warmVia[slot] !== 0 ? w.warmPath : 0) +
+        w.activity * this.activityOf[slot]! +
+        w.distance * closeness;
+      if (size === k && (score < topScores[k - 1]! || (score === topScores[k - 1]! && this.ids[slot]! > this.ids[topSlots[k - 1]!]!))) continue;
+      let at = size;
+      while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1]! === score && this.ids[topSlots[at - 1]!]! > this.ids[slot]!))) {
+        topScores[at] = topScores[at - 1]!;
+        topSlots[at] = topSlots[at - 1]!;
+        at--;
       }
+      topScores[at] = score;
+      topSlots[at] = slot;
+      if (size < k) size++;
     }
-    return top.map(({ slot, score }) => this.explain(source, slot, score, warm, query));
+    const warm = new Map<number, number>();
+    for (let i = 0; i < size; i++) {
+      const via = warmVia[topSlots[i]!]!;
+      if (via !== 0) warm.set(this.ids[topSlots[i]!]!, via - 1);
+    }
+    for (const slot of marked) warmVia[slot] = 0;
+    for (const slot of blockedSlots) blocked[slot] = 0;
+    return Array.from({ length: size }, (_, i) => this.explain(source, topSlots[i]!, topScores[i]!, warm, query));
+  }
+
+  /** Per partner field mask: 1/scale² of the pair (closeness = 1 / (1 + d²/s²)). */
+  private closenessTable(myFields: number): Float64Array {
+    return Float64Array.from({ length: 16 }, (_, theirs) => {
+      const scale = pairScaleKm(myFields, theirs);
+      return 1 / (scale * scale);
+    });
+  }
+
+  private overlapTable(myFields: number): Float64Array {
+    return Float64Array.from({ length: 16 }, (_, theirs) => fieldOverlap(myFields, theirs));
   }
 
   /** The reason components of one ranked partner (only for the few shown). */

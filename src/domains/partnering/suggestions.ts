@@ -3,10 +3,11 @@ import type { Context } from '../../platform/context.js';
 import { translator } from '../../platform/i18n/index.js';
 import { messages } from './messages.js';
 import { forbidden } from '../../platform/errors/index.js';
+import { readCache } from '../../platform/read-cache.js';
 import { getSetting, setSetting } from '../../platform/settings.js';
 import { Validator } from '../../platform/validation.js';
 import { ACTION_FIELDS, actorCards, listMyActors, loadMatchingTags, SECTORS, type ActionField, type Sector } from '../actors/service.js';
-import { actingActor, requireCoordinator, requireUser } from './access.js';
+import { actingActorCard, ownActorIds, requireCoordinator, requireUser } from './access.js';
 import { DISTANCE_MAX_KM, SUGGESTIONS_DEFAULT, SUGGESTIONS_MAX } from './model.js';
 import { currentPartnerIndex, type PartnerIndex, type RankedPartner } from './partner-index.js';
 import { insertDismissal, selectExcludedPartners } from './queries.js';
@@ -52,8 +53,15 @@ export interface SuggestionList {
 
 const WEIGHTS_KEY = 'partnering.weights';
 
+/** Read on every ranking, changed rarely: kept 5 s per database handle (other instances follow within that time). */
+const weightsCache = readCache<Weights>(5000);
+
 /** The coordinators' weights (defaults for any not set). */
-export async function getWeights(ctx: Context): Promise<Weights> {
+export function getWeights(ctx: Context): Promise<Weights> {
+  return weightsCache.get(ctx.db, () => readWeights(ctx));
+}
+
+async function readWeights(ctx: Context): Promise<Weights> {
   const stored = await getSetting(ctx.db, WEIGHTS_KEY);
   const weights = { ...DEFAULT_WEIGHTS };
   if (!stored) return weights;
@@ -82,6 +90,7 @@ export async function setWeights(ctx: Context, input: Record<string, unknown>): 
   requireCoordinator(ctx);
   if (input.reset === true || input.reset === 'yes') {
     await setSetting(ctx.db, WEIGHTS_KEY, JSON.stringify(DEFAULT_WEIGHTS));
+    weightsCache.clear(ctx.db);
     return { ...DEFAULT_WEIGHTS };
   }
   const v = new Validator(ctx.locale);
@@ -90,6 +99,7 @@ export async function setWeights(ctx: Context, input: Record<string, unknown>): 
   for (const key of WEIGHT_KEYS) if (input[key] !== undefined) weights[key] = readWeight(v, key, input[key], translator(messages, ctx.locale)('error.weightRange'));
   v.check();
   await setSetting(ctx.db, WEIGHTS_KEY, JSON.stringify(weights));
+  weightsCache.clear(ctx.db);
   await recordAudit(ctx, { action: 'partnering.weights_changed', subjectUserId: null, subjectLabel: 'Partnervorschläge / partner suggestions', details: { weights } });
   return weights;
 }
@@ -146,10 +156,10 @@ interface Ranking {
 
 /** What ranking for several actors shares: one sync of the index, the weights, the exclusions of all of them. */
 async function prepareRanking(ctx: Context, actorIds: number[]): Promise<Ranking> {
-  const [index, weights, own, rows] = await Promise.all([currentPartnerIndex(ctx), getWeights(ctx), listMyActors(ctx), selectExcludedPartners(ctx.db, actorIds)]);
+  const [index, weights, own, rows] = await Promise.all([currentPartnerIndex(ctx), getWeights(ctx), ownActorIds(ctx), selectExcludedPartners(ctx.db, actorIds)]);
   const excluded = new Map<number, number[]>();
   for (const row of rows) excluded.set(row.actor_id, [...(excluded.get(row.actor_id) ?? []), row.other]);
-  return { index, weights, own: own.map((a) => a.id), excluded };
+  return { index, weights, own, excluded };
 }
 
 async function rank(ctx: Context, ranking: Ranking, actor: { id: number; slug: string; name: string; sector: Sector }, filters: SuggestionFilters, limit: unknown): Promise<SuggestionList> {
@@ -160,8 +170,7 @@ async function rank(ctx: Context, ranking: Ranking, actor: { id: number; slug: s
 
 /** The ranked partners of one actor the caller may act for (its members, coordinators). */
 export async function listSuggestions(ctx: Context, ref: string | number, input: { filters?: SuggestionFilters; limit?: unknown } = {}): Promise<SuggestionList> {
-  requireUser(ctx);
-  const actor = await actingActor(ctx, ref);
+  const actor = await actingActorCard(ctx, ref);
   return rank(ctx, await prepareRanking(ctx, [actor.id]), actor, input.filters ?? {}, input.limit);
 }
 
@@ -178,7 +187,7 @@ export async function mySuggestions(ctx: Context, filters: SuggestionFilters = {
 /** "Not relevant": the candidate is not suggested to this actor again (its members, coordinators). */
 export async function dismissSuggestion(ctx: Context, ref: string | number, candidateId: number): Promise<void> {
   const user = requireUser(ctx);
-  const actor = await actingActor(ctx, ref);
+  const actor = await actingActorCard(ctx, ref);
   if (!Number.isSafeInteger(candidateId) || candidateId <= 0 || candidateId === actor.id) throw forbidden();
   const index = await currentPartnerIndex(ctx);
   if (!index.has(candidateId)) throw forbidden();
