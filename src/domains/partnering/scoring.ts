@@ -22,7 +22,7 @@ export type WeightKey = (typeof WEIGHT_KEYS)[number];
 export type Weights = Record<WeightKey, number>;
 export type Components = Record<WeightKey, number>;
 
-export const DEFAULT_WEIGHTS: Weights = { complement: 3, reciprocity: 3, text: 1, fields: 0.75, sector: 1, distance: 1.5, warmPath: 0.75, activity: 0.25 };
+export const DEFAULT_WEIGHTS: Weights = { complement: 3, reciprocity: 3, text: 1, fields: 0.75, sector: 1, distance: 3, warmPath: 0.75, activity: 0.25 };
 export const WEIGHT_MAX = 10;
 
 /** Distance at which closeness has fallen to one half, by action field (km). */
