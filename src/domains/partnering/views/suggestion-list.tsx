@@ -47,20 +47,16 @@ export function SuggestionSection(props: { locale: Locale; csrf: string; list: S
               )}
               <div class="qn-actions">
                 <a class="kern-btn kern-btn--secondary" href={localePath(locale, `/vernetzung/anfrage?von=${encodeURIComponent(list.actor.slug)}&an=${encodeURIComponent(s.actor.slug)}`)}>
-                  <span class="kern-label">
-                    {t('suggestion.request')}
-                    <span class="kern-sr-only">{`: ${s.actor.name}`}</span>
-                  </span>
+                  <span class="kern-label">{t('suggestion.request')}</span>
+                  <span class="kern-sr-only">{`: ${s.actor.name}`}</span>
                 </a>
                 <Form action={localePath(locale, '/vernetzung/ausblenden')} csrf={props.csrf} class="qn-inline-form">
                   <input type="hidden" name="akteur" value={list.actor.slug} />
                   <input type="hidden" name="vorschlag" value={String(s.actor.id)} />
                   <input type="hidden" name="zurueck" value={props.back} />
                   <button class="kern-btn kern-btn--tertiary" type="submit">
-                    <span class="kern-label">
-                      {t('suggestion.dismiss')}
-                      <span class="kern-sr-only">{`: ${s.actor.name}`}</span>
-                    </span>
+                    <span class="kern-label">{t('suggestion.dismiss')}</span>
+                    <span class="kern-sr-only">{`: ${s.actor.name}`}</span>
                   </button>
                 </Form>
               </div>
