@@ -46,7 +46,8 @@ import { loadConfig } from '../src/platform/config.js';
 import { createContext, type Context, type CurrentUser } from '../src/platform/context.js';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/index.js';
 import { suggestForNetwork } from '../src/domains/partnering/batch.js';
-import { currentPartnerIndex, type RankedPartner } from '../src/domains/partnering/partner-index.js';
+import { currentPartnerIndex } from '../src/domains/partnering/current-partner-index.js';
+import type { RankedPartner } from '../src/domains/partnering/partner-index.js';
 import { haversineKm, WEIGHT_KEYS, type Weights } from '../src/domains/partnering/scoring.js';
 import { getWeights, listSuggestions } from '../src/domains/partnering/suggestions.js';
 

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Context } from '../../platform/context.js';
-import { currentPartnerIndex, type RankedPartner } from './partner-index.js';
+import { currentPartnerIndex } from './current-partner-index.js';
+import type { RankedPartner } from './partner-index.js';
 import { selectAllExclusions } from './queries.js';
 import { getWeights } from './suggestions.js';
 

@@ -1,6 +1,7 @@
 import type { Context } from '../../platform/context.js';
 import { loadMatchingActors, loadMatchingTags, matchingChangesSince, SECTORS, type MatchingActor, type MatchingTag, type Sector } from '../actors/service.js';
 import { DAY_MS } from './model.js';
+import { intersection, push, sortedUnique } from './sorted-ids.js';
 import { preferenceFeed, tieFeed, type PreferenceFeedRow, type TieFeedRow } from './queries.js';
 import {
   activity,
@@ -91,48 +92,6 @@ export interface IndexStats {
   slots: number;
   ties: number;
   loadMs: number;
-}
-
-function intersectCount(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
-
-function intersection(a: Int32Array, b: Int32Array): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      out.push(x);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out;
-}
-
-const sortedUnique = (values: Iterable<number>) => Int32Array.from(new Set(values)).sort();
-
-function push(map: Map<number, number[]>, key: number, slot: number) {
-  const list = map.get(key);
-  if (list) list.push(slot);
-  else map.set(key, [slot]);
 }
 
 export class PartnerIndex {
@@ -659,10 +618,10 @@ export class PartnerIndex {
     const distanceKm = located ? haversineKm(this.lat[source]!, this.lon[source]!, this.lat[slot]!, this.lon[slot]!) : null;
     const myNeeds = this.needs[source]!;
     const myOffers = this.offers[source]!;
-    const needFit = setCosine(intersectCount(myNeeds, this.offers[slot]!), myNeeds.length, this.offers[slot]!.length);
-    const offerFit = setCosine(intersectCount(myOffers, this.needs[slot]!), myOffers.length, this.needs[slot]!.length);
-    const textNeed = setCosine(intersectCount(this.needWords[source]!, this.offerWords[slot]!), this.needWords[source]!.length, this.offerWords[slot]!.length);
-    const textOffer = setCosine(intersectCount(this.offerWords[source]!, this.needWords[slot]!), this.offerWords[source]!.length, this.needWords[slot]!.length);
+    const needFit = setCosine(offersYouNeed.length, myNeeds.length, this.offers[slot]!.length);
+    const offerFit = setCosine(needsYouOffer.length, myOffers.length, this.needs[slot]!.length);
+    const textNeed = setCosine(intersection(this.needWords[source]!, this.offerWords[slot]!).length, this.needWords[source]!.length, this.offerWords[slot]!.length);
+    const textOffer = setCosine(intersection(this.offerWords[source]!, this.needWords[slot]!).length, this.offerWords[source]!.length, this.needWords[slot]!.length);
     const contact = warm.get(id);
     const contactSlot = contact === undefined ? undefined : this.slotOf.get(contact);
     const last = Math.max(this.updated[slot]!, this.lastTie.get(id) ?? 0);
@@ -713,38 +672,4 @@ export class PartnerIndex {
   get snapshot() {
     return this.actorSnapshot;
   }
-}
-
-interface Kept {
-  index: Promise<PartnerIndex>;
-  rebuilding: boolean;
-}
-const kept = new WeakMap<object, Kept>();
-
-/**
- * The copy for a database handle, current as of now. The first use builds it; a due rebuild runs
- * in the background while the old copy serves. Not for use inside a transaction: the copy is shared,
- * and a transaction's own uncommitted writes must not reach it (callers rank before they write).
- */
-export async function currentPartnerIndex(ctx: Context): Promise<PartnerIndex> {
-  const { db } = ctx;
-  if (db.isTransaction) throw new Error('partner index: not inside a transaction');
-  const now = ctx.clock.now().getTime();
-  let entry = kept.get(db);
-  if (!entry) {
-    entry = { index: PartnerIndex.load(ctx), rebuilding: false };
-    kept.set(db, entry);
-    entry.index.catch(() => kept.delete(db));
-  }
-  const index = await entry.index;
-  if (index.due(now) && !entry.rebuilding) {
-    entry.rebuilding = true;
-    const current = entry;
-    void PartnerIndex.load(ctx)
-      .then((fresh) => (current.index = Promise.resolve(fresh)))
-      .catch((error: unknown) => ctx.log.error({ err: error }, 'partner index: rebuild failed'))
-      .finally(() => (current.rebuilding = false));
-  }
-  await index.sync(ctx);
-  return index;
 }

@@ -9,7 +9,8 @@ import { Validator } from '../../platform/validation.js';
 import { ACTION_FIELDS, actorCards, listMyActors, loadMatchingTags, SECTORS, type ActionField, type Sector } from '../actors/service.js';
 import { actingActorCard, ownActorIds, requireCoordinator, requireUser } from './access.js';
 import { DISTANCE_MAX_KM, SUGGESTIONS_DEFAULT, SUGGESTIONS_MAX } from './model.js';
-import { currentPartnerIndex, type PartnerIndex, type RankedPartner } from './partner-index.js';
+import { currentPartnerIndex } from './current-partner-index.js';
+import type { PartnerIndex, RankedPartner } from './partner-index.js';
 import { insertDismissal, selectExcludedPartners } from './queries.js';
 import { DEFAULT_WEIGHTS, fieldsOfMask, WEIGHT_KEYS, WEIGHT_MAX, type Components, type Weights } from './scoring.js';
 
