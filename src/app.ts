@@ -17,13 +17,14 @@ import type { Clock } from './platform/context.js';
 import { accountsDomain } from './domains/accounts/index.js';
 import { actorsDomain } from './domains/actors/index.js';
 import { adminDomain } from './domains/admin/index.js';
+import { formatsDomain } from './domains/formats/index.js';
 import { initiativeDomain } from './domains/initiative/index.js';
 import { pagesDomain } from './domains/pages/index.js';
 import { partneringDomain } from './domains/partnering/index.js';
 import { placesDomain } from './domains/places/index.js';
 
 /** What Quartiersnetz can do, one domain per line. */
-export const domains: DomainModule[] = [initiativeDomain, pagesDomain, accountsDomain, placesDomain, actorsDomain, partneringDomain, adminDomain];
+export const domains: DomainModule[] = [initiativeDomain, pagesDomain, accountsDomain, placesDomain, actorsDomain, partneringDomain, formatsDomain, adminDomain];
 
 export function jobHandlers(): JobHandlers {
   return Object.assign({}, mailJobs, ...domains.map((d) => d.jobs ?? {}));

@@ -30,7 +30,9 @@ export type AuditAction =
   | 'actor.imported'
   | 'tag.merged'
   | 'partnering.weights_changed'
-  | 'partnering.introduced';
+  | 'partnering.introduced'
+  | 'format.published'
+  | 'format.cancelled';
 
 export interface AuditEntry {
   id: number;

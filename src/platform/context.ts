@@ -1,3 +1,4 @@
+import { AppError } from './errors/index.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Db, DbOrTx } from './db/index.js';
@@ -43,6 +44,19 @@ export function withDb(ctx: Context, db: DbOrTx): Context {
 const rank: Record<Role, number> = { member: 1, coordinator: 2, admin: 3 };
 export function hasRole(user: CurrentUser | null, role: Role): boolean {
   return user !== null && rank[user.role] >= rank[role];
+}
+
+/** The signed-in user, or "sign in first" (401). */
+export function requireUser(ctx: Context): CurrentUser {
+  if (!ctx.user) throw new AppError('auth.required');
+  return ctx.user;
+}
+
+/** The signed-in user with at least this role, else 401 / 403. */
+export function requireRole(ctx: Context, role: Role): CurrentUser {
+  const user = requireUser(ctx);
+  if (!hasRole(user, role)) throw new AppError('auth.forbidden');
+  return user;
 }
 
 /** Runs work in one transaction (or in the caller's, when there already is one). */

@@ -32,6 +32,19 @@ export async function actorCards(ctx: Context, ids: number[]): Promise<Map<numbe
   return new Map(rows.map((r) => [r.id, toCard(r, visible)]));
 }
 
+/** The actors with these profile addresses (slugs), by slug; missing ones left out. */
+export async function actorCardsBySlugs(ctx: Context, slugs: string[]): Promise<Map<string, ActorCard>> {
+  const unique = [...new Set(slugs)].filter((slug) => slug.length <= 200);
+  if (unique.length === 0) return new Map();
+  const visible = new Set<string>(listedVisibilities(viewerOf(ctx)));
+  const rows = await ctx.db
+    .selectFrom('actors')
+    .select(['id', 'slug', 'name', 'kind', 'sector', 'visibility', 'status', 'merged_into', 'contact_name', 'contact_email', 'contact_phone'])
+    .where('slug', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.slug, toCard(r, visible)]));
+}
+
 type CardRow = Pick<ActorRow, 'id' | 'slug' | 'name' | 'kind' | 'sector' | 'visibility' | 'status' | 'merged_into' | 'contact_name' | 'contact_email' | 'contact_phone'>;
 
 /** A row as a card; `visible`: the visibilities the viewer has listed (policy.ts). */

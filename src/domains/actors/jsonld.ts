@@ -31,11 +31,4 @@ export function actorJsonLd(actor: ActorProfile, publicUrl: string): Record<stri
   };
 }
 
-/**
- * JSON for a <script type="application/ld+json"> block. The HTML parser ends a script element at
- * the first "</script" whatever the type, so `<` (and `>`, `&`, the JavaScript line separators) are
- * written as \u escapes: the JSON means the same, and no name can close the element.
- */
-export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { jsonLdText } from '../../platform/layout/json-ld.js';

@@ -4,7 +4,7 @@ import { translator } from '../../platform/i18n/index.js';
 import { Validator } from '../../platform/validation.js';
 import { sendActorMail } from './mails.js';
 import { messages } from './messages.js';
-import { MEMBER_ROLES, type ActorKind, type ActorStatus, type MemberRole, type Visibility } from './model.js';
+import { MEMBER_ROLES, type ActorKind, type ActorStatus, type MemberRole, type Sector, type Visibility } from './model.js';
 import { viewerOf } from './policy.js';
 import { loadEditableActor, loadVisibleActor, requireUser } from './profiles.js';
 import { deleteMember, insertMember, lockAdminIds, selectActorIdsOfUser, selectActorsOfUser, selectMembers, selectUsersByIds, updateMember } from './queries.js';
@@ -140,6 +140,7 @@ export interface MyActor {
   slug: string;
   name: string;
   kind: ActorKind;
+  sector: Sector;
   status: ActorStatus;
   visibility: Visibility;
   role: MemberRole;
@@ -151,7 +152,7 @@ export interface MyActor {
 export async function listMyActors(ctx: Context): Promise<MyActor[]> {
   const user = requireUser(ctx);
   const rows = await selectActorsOfUser(ctx.db, user.id);
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind, status: r.status, visibility: r.visibility, role: r.role, membership: r.member_status }));
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind, sector: r.sector, status: r.status, visibility: r.visibility, role: r.role, membership: r.member_status }));
 }
 
 /** Ids of the actors a user belongs to actively (optionally only those they administer): for other domains. */

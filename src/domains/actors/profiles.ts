@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, forbidden, notFound } from '../../platform/errors/index.js';
-import { inTransaction, type Context, type CurrentUser } from '../../platform/context.js';
+import { inTransaction, requireUser, type Context } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { translator } from '../../platform/i18n/index.js';
 import { getPlace } from '../places/service.js';
@@ -16,10 +16,7 @@ import { findOrCreateTagIds } from './tags.js';
 
 /** Profiles: create, show, edit, delete — each use case checks policy.ts first. */
 
-export function requireUser(ctx: Context): CurrentUser {
-  if (!ctx.user) throw new AppError('auth.required');
-  return ctx.user;
-}
+export { requireUser };
 
 interface Loaded {
   row: ActorRow;

@@ -147,6 +147,7 @@ export interface MyActorRow {
   slug: string;
   name: string;
   kind: ActorRow['kind'];
+  sector: ActorRow['sector'];
   status: ActorRow['status'];
   visibility: ActorRow['visibility'];
   role: MemberRole;
@@ -158,7 +159,7 @@ export async function selectActorsOfUser(db: DbOrTx, userId: number): Promise<My
   return db
     .selectFrom('actor_members')
     .innerJoin('actors', 'actors.id', 'actor_members.actor_id')
-    .select(['actors.id', 'actors.slug', 'actors.name', 'actors.kind', 'actors.status', 'actors.visibility', 'actor_members.role', 'actor_members.status as member_status'])
+    .select(['actors.id', 'actors.slug', 'actors.name', 'actors.kind', 'actors.sector', 'actors.status', 'actors.visibility', 'actor_members.role', 'actor_members.status as member_status'])
     .where('actor_members.user_id', '=', userId)
     .where('actors.merged_into', 'is', null)
     .orderBy(sql`lower(actors.name)`)

@@ -14,7 +14,7 @@ export { freeSlug, slugBase } from './slugs.js';
 export { findOrCreateTagIds, normalizeTagLabel } from './tags.js';
 export { loadMatchingActors, loadMatchingTags, matchingChangesSince, type MatchingActor, type MatchingFeed, type MatchingTag } from './matching-feed.js';
 export { registerProfileSection, type ProfileSection } from './profile-sections.js';
-export { actorAdmins, actorCardForViewer, actorCards, type ActorCard } from './cards.js';
+export { actorAdmins, actorCardForViewer, actorCards, actorCardsBySlugs, type ActorCard } from './cards.js';
 export { modelLabels } from './model-messages.js';
 export { ACTION_FIELDS, SECTORS, type ActionField, type ActorKind, type Sector, type Visibility } from './model.js';
 export { registerContactAccess, type ConnectedActors } from './contact-access.js';

@@ -1,21 +1,14 @@
-import { AppError, forbidden } from '../../platform/errors/index.js';
-import { hasRole, type Context, type CurrentUser } from '../../platform/context.js';
+import { forbidden } from '../../platform/errors/index.js';
+import { hasRole, requireRole, requireUser, type Context, type CurrentUser } from '../../platform/context.js';
 import { actorCardForViewer, actorIdsOfUser, getActorForViewer, type ActorCard, type ActorProfile } from '../actors/service.js';
 
 /** Who may act for which actor in partnering: its members (admins for answers and settings) and coordinators. */
 
-export function requireUser(ctx: Context): CurrentUser {
-  if (!ctx.user) throw new AppError('auth.required');
-  return ctx.user;
-}
+export { requireUser };
 
 export const isCoordinator = (ctx: Context) => hasRole(ctx.user, 'coordinator');
 
-export function requireCoordinator(ctx: Context): CurrentUser {
-  const user = requireUser(ctx);
-  if (!hasRole(user, 'coordinator')) throw forbidden();
-  return user;
-}
+export const requireCoordinator = (ctx: Context): CurrentUser => requireRole(ctx, 'coordinator');
 
 /** The actor as the caller may see it; 404 when not. */
 export async function visibleActor(ctx: Context, ref: string | number): Promise<ActorProfile> {

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { AppError, ValidationError } from '../../platform/errors/index.js';
 import { errorMessage, formBody, formStrings, idParam, queryText, redirectTo, slugParam } from '../../platform/http/route-helpers.js';
 import { page } from '../../platform/http/routes.js';
+import { requestLimit as limitRequests } from '../../platform/http/request-limit.js';
 import { localePath, translator } from '../../platform/i18n/index.js';
 import { isCoordinator } from './access.js';
 import { getConnections, prepareIntroductionRequest } from './connections.js';
@@ -64,15 +65,8 @@ function backTo(request: FastifyRequest): string {
 }
 
 export async function partneringPages(app: FastifyInstance) {
-  const limiter = app.createRateLimit({ ...REQUEST_LIMIT, keyGenerator: (request: FastifyRequest) => (request.user ? `user:${request.user.id}` : request.ip) });
-  /** 50 requests in a minute: refused with a message of its own, for the page and the API alike. */
-  const requestLimit = async (request: FastifyRequest) => {
-    const result = await limiter(request);
-    if (!result.isAllowed && result.isExceeded) {
-      const minutes = Math.max(1, Math.ceil(result.ttlInSeconds / 60));
-      throw new AppError('auth.rate_limited', { retryAfterSeconds: result.ttlInSeconds, detail: t(request)('error.rateLimited', { minutes }) });
-    }
-  };
+  /** 10 requests in a minute: refused with a message of its own, for the page and the API alike. */
+  const requestLimit = limitRequests(app, REQUEST_LIMIT, (request, minutes) => t(request)('error.rateLimited', { minutes }));
 
   const dashboard = async (request: FastifyRequest, reply: FastifyReply) => {
     const { filters, values, errors } = filtersOf(request);

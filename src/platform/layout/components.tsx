@@ -86,7 +86,7 @@ type InputProps = {
   value?: string;
   error?: string | undefined;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'tel' | 'number';
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'tel' | 'number' | 'datetime-local';
   autocomplete?: string;
   required?: boolean;
   maxLength?: number;

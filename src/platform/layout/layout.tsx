@@ -72,6 +72,11 @@ export function Layout(props: PageMeta & { children: ComponentChildren }) {
                   {t('layout.actors')}
                 </a>
               </li>
+              <li>
+                <a class="kern-link" href={link('/formate')} aria-current={current('/formate')}>
+                  {t('layout.formats')}
+                </a>
+              </li>
               {user ? (
                 <>
                   <li>

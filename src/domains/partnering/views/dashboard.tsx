@@ -1,5 +1,6 @@
 import { formatDate, localePath, translator, type Locale } from '../../../platform/i18n/index.js';
 import { Alert } from '../../../platform/layout/components.js';
+import { defineNotices } from '../../../platform/layout/notices.js';
 import type { Introduction, IntroductionLists } from '../introductions.js';
 import { messages, type MessageKey } from '../messages.js';
 import type { SuggestionList } from '../suggestions.js';
@@ -20,12 +21,7 @@ export const notices = {
   einstellungen: 'notice.preferences',
 } as const satisfies Record<string, MessageKey>;
 export type Notice = keyof typeof notices;
-export const noticeOf = (value: unknown): Notice | undefined => (typeof value === 'string' && Object.hasOwn(notices, value) ? (value as Notice) : undefined);
-
-export function NoticeAlert(props: { locale: Locale; notice?: Notice }) {
-  if (!props.notice) return null;
-  return <Alert kind="success" title={translator(messages, props.locale)(notices[props.notice])} />;
-}
+export const { noticeOf, NoticeAlert } = defineNotices(messages, notices);
 
 /** One line per introduction: the two sides, the state, the date; a link to its page. */
 export function IntroductionItems(props: { locale: Locale; items: Introduction[] }) {
