@@ -13,7 +13,7 @@ import { loggerOptions } from './platform/logging.js';
 import { JobRunner, type JobHandlers } from './platform/jobs/runner.js';
 import { mailJobs } from './platform/mail/index.js';
 import { ensureSecret } from './platform/settings.js';
-import type { Clock } from './platform/context.js';
+import { systemClock, type Clock } from './platform/context.js';
 import { accountsDomain } from './domains/accounts/index.js';
 import { actorsDomain } from './domains/actors/index.js';
 import { adminDomain } from './domains/admin/index.js';
@@ -60,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', database);
   const runner = new JobRunner({ db: database.db, log: app.log, config, clock: options.clock }, jobHandlers());
   app.decorate('jobs', runner);
+  app.decorate('clock', options.clock ?? systemClock);
 
   const appSecret = await ensureSecret(database.db, 'csrf_secret');
   await registerPlatformPlugins(app, { appSecret });

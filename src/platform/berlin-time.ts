@@ -11,11 +11,23 @@ function lastSundayUtc(year: number, month: number): number {
   return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
 }
 
+const summerTimes = new Map<number, readonly [number, number]>();
+
+/** A year's summer time as [start, end) in epoch ms (cached: calendar feeds ask for thousands of dates). */
+export function summerTime(year: number): readonly [number, number] {
+  let range = summerTimes.get(year);
+  if (!range) {
+    range = [lastSundayUtc(year, 2), lastSundayUtc(year, 9)];
+    summerTimes.set(year, range);
+  }
+  return range;
+}
+
 /** Minutes ahead of UTC at this instant: 120 in summer, 60 in winter. */
 export function berlinOffsetMinutes(instant: Date | number): number {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
-  const year = new Date(ms).getUTCFullYear();
-  return ms >= lastSundayUtc(year, 2) && ms < lastSundayUtc(year, 9) ? 120 : 60;
+  const [start, end] = summerTime(new Date(ms).getUTCFullYear());
+  return ms >= start && ms < end ? 120 : 60;
 }
 
 export interface BerlinParts {

@@ -118,12 +118,4 @@ export const splitList = (cell: string) =>
     .map((part) => part.trim())
     .filter((part) => part !== '');
 
-/**
- * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula:
- * such exported cells get a leading apostrophe, which spreadsheets show as text (OWASP "CSV
- * injection"). The import takes one apostrophe off again. Cells that already start with
- * apostrophes before such a character get one more, so that every export re-imports unchanged.
- */
-const formulaStart = /^'*[=+\-@\t\r]/;
-export const neutraliseFormula = (cell: string) => (formulaStart.test(cell) ? `'${cell}` : cell);
-export const restoreFormula = (cell: string) => (cell.startsWith("'") && formulaStart.test(cell.slice(1)) ? cell.slice(1) : cell);
+export { neutraliseFormula, restoreFormula } from '../../platform/csv.js';

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from '../../platform/context.js';
+import { csvOptions } from '../../platform/csv.js';
 import { contactAccess } from './contact-access.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { actionFieldCodec, CSV_COLUMNS, headerOf, kindCodec, LIST_SEPARATOR, neutraliseFormula, sectorCodec, visibilityCodec, type CsvColumn } from './csv-columns.js';
@@ -81,7 +82,6 @@ function csvCells(row: ExportRow, locale: Locale, shown: ReturnType<typeof discl
   return columns.map((column) => neutraliseFormula(cells[column]));
 }
 
-const csvOptions = { delimiter: ';', record_delimiter: 'windows' } as const;
 
 /** CSV for spreadsheets: UTF-8 with byte order mark (Excel reads umlauts right), semicolons, CRLF. */
 export function exportActorsCsv(ctx: Context, query: DirectoryQuery, locale: Locale): Readable {

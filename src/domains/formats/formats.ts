@@ -7,6 +7,7 @@ import { translator } from '../../platform/i18n/index.js';
 import { freeSlug } from '../../platform/slugs.js';
 import type { ActionField } from '../actors/service.js';
 import { getPlace, getPlaces } from '../places/service.js';
+import { documentationOf } from './documentation.js';
 import { readFormatInput, type FormatInput, type RawFormatInput } from './format-input.js';
 import { hostCards } from './hosts.js';
 import { sendFormatMails } from './mails.js';
@@ -17,6 +18,7 @@ import { toSummary, type FormatDetail, type FormatSummary, type OwnRegistration 
 import { insertFormat, replaceEditors, replaceHosts, selectEditorIds, selectFormatPage, selectFormatsByIds, selectHostIds, updateFormatRow, type FormatRow } from './queries.js';
 import { listMyRegistrations, ownRegistration, promoteWaitlisted, recipientsOf } from './registrations.js';
 import { scheduleReminders } from './reminders.js';
+import { scheduleTies } from './attendance.js';
 
 /** Planning a format: create, change, publish, cancel; reading one or a list as the viewer may. */
 
@@ -89,6 +91,7 @@ export async function updateFormat(ctx: Context, ref: string | number, raw: RawF
       await promoteWaitlisted(tx, after);
       if (changed) await sendFormatMails(tx, await recipientsOf(tx, after, ['registered', 'waitlisted']), 'changed', after);
       if (before.starts_at.getTime() !== after.starts_at.getTime()) await scheduleReminders(tx, after);
+      if (before.ends_at.getTime() !== after.ends_at.getTime()) await scheduleTies(tx, after);
     }
     return after;
   });
@@ -100,6 +103,7 @@ export async function publishFormat(ctx: Context, ref: string | number): Promise
     if (row.status !== 'draft') throw new AppError('conflict', { detail: translator(messages, tx.locale)('error.notDraft') });
     const published = await updateFormatRow(tx.db, row.id, { status: 'published', published_at: tx.clock.now(), updated_by: tx.user!.id });
     await scheduleReminders(tx, published);
+    await scheduleTies(tx, published);
     await recordAudit(tx, { action: 'format.published', subjectUserId: null, subjectLabel: row.title, details: { formatId: row.id } });
     return published;
   });
@@ -123,7 +127,12 @@ export async function cancelFormat(ctx: Context, ref: string | number, reason: u
 /** One format with everything its page shows the viewer. */
 export async function getFormat(ctx: Context, ref: string | number): Promise<FormatDetail> {
   const { row, canEdit } = await loadVisibleFormat(ctx, ref);
-  const [hosts, place, registration] = await Promise.all([hostCards(ctx, await selectHostIds(ctx.db, [row.id])), row.place_id ? getPlace(ctx, row.place_id) : null, ownRegistration(ctx, row)]);
+  const [hosts, place, registration, documentation] = await Promise.all([
+    hostCards(ctx, await selectHostIds(ctx.db, [row.id])),
+    row.place_id ? getPlace(ctx, row.place_id) : null,
+    ownRegistration(ctx, row),
+    documentationOf(ctx, row, canEdit),
+  ]);
   const summary = toSummary(row, hosts.get(row.id) ?? [], place, ctx.clock.now());
   const seesLink = canEdit || registration?.status === 'registered';
   return {
@@ -137,6 +146,7 @@ export async function getFormat(ctx: Context, ref: string | number): Promise<For
     onlineLink: seesLink ? row.online_link : null,
     createdAt: row.created_at,
     viewer: { canEdit, registration },
+    documentation,
   };
 }
 

@@ -56,4 +56,4 @@ export const HOUR_MS = 3600 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** Path words under /formate that can never be a format's slug. */
-export const RESERVED_SLUGS = new Set(['neu', 'kalender', 'anmeldung', 'art', 'meine']);
+export const RESERVED_SLUGS = new Set(['neu', 'kalender', 'anmeldung', 'art', 'meine', 'medien']);

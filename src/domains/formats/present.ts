@@ -1,4 +1,5 @@
 import type { ActorCard } from '../actors/service.js';
+import type { Documentation } from './documentation.js';
 import type { Place } from '../places/service.js';
 import type { FormatKind, FormatMode, FormatStatus, RegistrationStatus } from './model.js';
 import type { FormatRow } from './queries.js';
@@ -62,6 +63,8 @@ export interface FormatDetail extends FormatSummary {
     canEdit: boolean;
     registration: OwnRegistration | null;
   };
+  /** What of the results, insights and media the viewer may see. */
+  documentation: Documentation;
 }
 
 export function registrationState(row: FormatRow, now: Date): RegistrationState {

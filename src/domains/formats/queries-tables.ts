@@ -40,6 +40,8 @@ export interface FormatsTable {
   updated_by: number | null;
   published_at: Date | null;
   cancelled_at: Date | null;
+  results: Generated<string>;
+  results_visibility: Generated<'public' | 'members'>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -81,5 +83,60 @@ declare module '../../platform/db/types.js' {
     format_hosts: FormatHostsTable;
     format_editors: FormatEditorsTable;
     registrations: RegistrationsTable;
+  }
+}
+
+export interface TablePlansTable {
+  format_id: number;
+  rounds: number;
+  tables: number;
+  seats: ColumnType<number[][][], string, string>;
+  pins: ColumnType<TablePin[], string | undefined, string>;
+  score: ColumnType<unknown, string, string>;
+  baseline: ColumnType<unknown, string | null | undefined, string | null>;
+  bound: ColumnType<unknown, string | null | undefined, string | null>;
+  generated_at: Generated<Date>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface TablePin {
+  registrationId: number;
+  round: number;
+  table: number;
+}
+
+declare module '../../platform/db/types.js' {
+  interface Database {
+    table_plans: TablePlansTable;
+  }
+}
+
+export interface FormatInsightsTable {
+  id: Generated<number>;
+  format_id: number;
+  text: string;
+  visibility: Generated<'public' | 'members'>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface FormatMediaTable {
+  id: Generated<number>;
+  format_id: number;
+  file_id: number;
+  kind: 'photo' | 'graphic_recording' | 'file';
+  title: Generated<string>;
+  alt: string | null;
+  credit: string | null;
+  visibility: Generated<'public' | 'members'>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+declare module '../../platform/db/types.js' {
+  interface Database {
+    format_insights: FormatInsightsTable;
+    format_media: FormatMediaTable;
   }
 }

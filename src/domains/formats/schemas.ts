@@ -109,6 +109,27 @@ export const formatDetailSchema = Type.Object({
   onlineLink: nullable(Type.String({ description: 'Only for registered participants and those who run the format' })),
   createdAt: dateTime,
   viewer: Type.Object({ canEdit: Type.Boolean(), registration: nullable(ownRegistration) }),
+  documentation: Type.Object({
+    resultsHtml: Type.String({ description: 'The results as sanitised HTML (empty when none or not visible to the caller)' }),
+    results: Type.String({ description: 'The Markdown source (only for those who run the format)' }),
+    resultsVisibility: literals(['public', 'members']),
+    insights: Type.Array(Type.Object({ id: Type.Integer(), text: Type.String(), visibility: literals(['public', 'members']) })),
+    media: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        kind: literals(['photo', 'graphic_recording', 'file']),
+        title: Type.String(),
+        alt: nullable(Type.String()),
+        credit: nullable(Type.String()),
+        visibility: literals(['public', 'members']),
+        url: Type.String(),
+        contentType: Type.String(),
+        byteSize: Type.Integer(),
+        width: nullable(Type.Integer()),
+        height: nullable(Type.Integer()),
+      }),
+    ),
+  }),
 });
 export const outcomeSchema = Type.Object({
   outcome: Type.String({ description: 'registered, waitlisted, confirmation_sent (guests: see the mail), already' }),

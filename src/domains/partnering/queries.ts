@@ -245,6 +245,28 @@ export async function insertTie(db: DbOrTx, row: Insertable<TiesTable>) {
   return inserted?.id;
 }
 
+/** Active ties among a set of actors, as pairs (a < b). */
+export async function selectTiesAmong(db: DbOrTx, actorIds: number[]): Promise<[number, number][]> {
+  if (actorIds.length < 2) return [];
+  const rows = await db.selectFrom('ties').select(['actor_a', 'actor_b']).where('status', '=', 'active').where('actor_a', 'in', actorIds).where('actor_b', 'in', actorIds).execute();
+  return rows.map((r) => [r.actor_a, r.actor_b]);
+}
+
+/** Many ties at once (in batches: PGlite refuses 32,768 bind parameters); those already open are skipped. Returns how many were new. */
+export async function insertTies(db: DbOrTx, rows: Insertable<TiesTable>[]): Promise<number> {
+  let created = 0;
+  for (let start = 0; start < rows.length; start += 2000) {
+    const inserted = await db
+      .insertInto('ties')
+      .values(rows.slice(start, start + 2000))
+      .onConflict((oc) => oc.columns(['actor_a', 'actor_b', 'kind']).where(sql<boolean>`status in ('proposed', 'active')`).doNothing())
+      .returning('id')
+      .execute();
+    created += inserted.length;
+  }
+  return created;
+}
+
 export async function updateTie(db: DbOrTx, id: number, values: Updateable<TiesTable>) {
   await db.updateTable('ties').set(values).where('id', '=', id).execute();
 }

@@ -9,7 +9,7 @@ import { sendPartneringMail } from './mails.js';
 import { messages } from './messages.js';
 import { DECLARED_TIE_KINDS, type TieKind, type TieOrigin, type TieStatus } from './model.js';
 import { readPreferencesOf, type PartnerPreferences } from './preferences.js';
-import { insertTie, selectTie, selectTiesOf, updateTie, type TieRow } from './queries.js';
+import { insertTie, insertTies, selectTie, selectTiesAmong, selectTiesOf, updateTie, type TieRow } from './queries.js';
 
 /**
  * Ties (Verbindungen): from accepted introductions, from "we work together" (one side proposes,
@@ -86,13 +86,15 @@ export async function createTieFromIntroduction(ctx: Context, input: { introduct
 
 /** Ties that other domains record (e.g. "met at format", brokered by the format's coordinators): active at once. */
 export async function recordTies(ctx: Context, ties: { a: number; b: number; kind: TieKind; origin: TieOrigin; since: string }[]): Promise<number> {
-  let created = 0;
-  for (const tie of ties) {
-    if (tie.a === tie.b) continue;
-    const id = await insertTie(ctx.db, { actor_a: Math.min(tie.a, tie.b), actor_b: Math.max(tie.a, tie.b), kind: tie.kind, origin: tie.origin, status: 'active', since: tie.since });
-    if (id !== undefined) created++;
-  }
-  return created;
+  const rows = ties.filter((tie) => tie.a !== tie.b).map((tie) => ({ actor_a: Math.min(tie.a, tie.b), actor_b: Math.max(tie.a, tie.b), kind: tie.kind, origin: tie.origin, status: 'active' as const, since: tie.since }));
+  // One row per pair and kind: a duplicate within one call would make the batch conflict with itself.
+  const unique = [...new Map(rows.map((row) => [`${row.actor_a}-${row.actor_b}-${row.kind}`, row])).values()];
+  return insertTies(ctx.db, unique);
+}
+
+/** Which of these actors already know each other (an active tie of any kind): e.g. to seat them apart. */
+export async function tiesAmong(ctx: Context, actorIds: number[]): Promise<[number, number][]> {
+  return selectTiesAmong(ctx.db, [...new Set(actorIds)]);
 }
 
 /** "We work together": an admin of `from` proposes a tie with `to`; the other side confirms. */

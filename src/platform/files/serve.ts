@@ -15,14 +15,15 @@ const cacheControl: Record<FileAudience, string> = {
 };
 
 /** Sends a stored file for display in the page, never as something the browser may run or guess. */
-export function sendStoredFile(request: FastifyRequest, reply: FastifyReply, file: StoredFile, audience: FileAudience) {
+/** `download`: a file name to save the file under instead of showing it (e.g. PDFs, whose viewers run scripts). */
+export function sendStoredFile(request: FastifyRequest, reply: FastifyReply, file: StoredFile, audience: FileAudience, download: string | null = null) {
   const etag = `"${file.sha256}"`;
   void reply
     .header('etag', etag)
     .header('cache-control', cacheControl[audience])
     .header('vary', 'Cookie, Authorization')
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', 'inline')
+    .header('content-disposition', download ? `attachment; filename="${download.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download)}` : 'inline')
     // Were the sniffing ever fooled, the file still could not run script or load anything.
     .header('content-security-policy', "default-src 'none'; sandbox");
   if (ifNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();

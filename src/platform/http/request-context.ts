@@ -75,7 +75,7 @@ export const requestContext = fp(async function requestContext(app: FastifyInsta
         }
       }
     }
-    request.ctx = createContext({ db: app.database.db, config: app.config, log: request.log, user: request.user, locale: request.locale });
+    request.ctx = createContext({ db: app.database.db, config: app.config, log: request.log, user: request.user, locale: request.locale, clock: app.clock });
     return checkAccess(request, reply);
   });
 

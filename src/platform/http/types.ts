@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { FastifyRequest } from 'fastify';
-import type { Context, CurrentUser } from '../context.js';
+import type { Clock, Context, CurrentUser } from '../context.js';
 import type { Locale } from '../i18n/index.js';
 import type { AppError } from '../errors/index.js';
 import type { Config } from '../config.js';
@@ -46,5 +46,7 @@ declare module 'fastify' {
     config: Config;
     database: DatabaseHandle;
     jobs: JobRunner;
+    /** The app's clock: real time, or a test's clock (requests, jobs and use cases share it). */
+    clock: Clock;
   }
 }

@@ -307,3 +307,18 @@ export function Fact(props: { term: string; children: ComponentChildren }) {
     </div>
   );
 }
+
+/** A table's header row: one column header per label (empty labels for columns of actions are read as such by screen readers via srOnly). */
+export function TableHead(props: { columns: (string | { label: string; srOnly: true })[] }) {
+  return (
+    <thead class="kern-table__head">
+      <tr class="kern-table__row">
+        {props.columns.map((column, i) => (
+          <th key={i} scope="col" class="kern-table__header">
+            {typeof column === 'string' ? column : <span class="kern-sr-only">{column.label}</span>}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

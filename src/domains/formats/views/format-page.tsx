@@ -6,6 +6,7 @@ import { formatJsonLd } from '../jsonld.js';
 import { formatLabels, messages } from '../messages.js';
 import { NAME_MAX, ORGANISATION_MAX } from '../model.js';
 import type { FormatDetail } from '../present.js';
+import { DocumentationSection } from './documentation.js';
 import { NoticeAlert, type Notice } from './notices.js';
 import { formatWhen } from './when.js';
 
@@ -187,6 +188,20 @@ function Manage(props: FormatPageProps) {
         {t('format.manage')}
       </h2>
       <ul class="kern-list">
+        {format.status !== 'draft' && (
+          <li>
+            <a class="kern-link" href={localePath(locale, `${path}/teilnehmende`)}>
+              {t('format.participants')}
+            </a>
+          </li>
+        )}
+        {format.status !== 'draft' && (
+          <li>
+            <a class="kern-link" href={localePath(locale, `${path}/tischplan`)}>
+              {t('format.tablePlan')}
+            </a>
+          </li>
+        )}
         {format.status !== 'cancelled' && (
           <li>
             <a class="kern-link" href={localePath(locale, `${path}/bearbeiten`)}>
@@ -271,6 +286,7 @@ export function FormatPage(props: FormatPageProps) {
               )}
             </section>
           )}
+          <DocumentationSection locale={locale} documentation={format.documentation} editPath={format.viewer.canEdit ? `/formate/${format.slug}/dokumentation` : undefined} />
           <Registration {...props} />
           {format.viewer.canEdit && <Manage {...props} />}
         </div>

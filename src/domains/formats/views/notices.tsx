@@ -12,6 +12,8 @@ export const notices = {
   bestaetigen: 'outcome.confirmation_sent',
   bereits: 'outcome.already',
   storniert: 'outcome.cancelled',
+  tischplan: 'plan.generated',
+  umgesetzt: 'plan.moved',
 } as const satisfies Record<string, MessageKey>;
 export type Notice = keyof typeof notices;
 export const { noticeOf, NoticeAlert } = defineNotices(messages, notices);

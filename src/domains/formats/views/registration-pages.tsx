@@ -1,5 +1,5 @@
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
-import { Alert, Button, ErrorSummary, Form } from '../../../platform/layout/components.js';
+import { Alert, Button, ErrorSummary, Form, TableHead } from '../../../platform/layout/components.js';
 import { formatLabels, messages } from '../messages.js';
 import type { FormatSummary, OwnRegistration } from '../present.js';
 import { NoticeAlert, type Notice } from './notices.js';
@@ -64,22 +64,7 @@ export function MyRegistrationsPage(props: { locale: Locale; csrf: string; items
         <div class="qn-table-wrap">
           <table class="kern-table">
             <caption class="kern-sr-only">{t('mine.title')}</caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t('mine.format')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('mine.when')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('mine.status')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('mine.action')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('mine.format'), t('mine.when'), t('mine.status'), t('mine.action')]} />
             <tbody class="kern-table__body">
               {props.items.map(({ registration, format }) => (
                 <tr key={registration.id} class="kern-table__row">
