@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { problemResponses } from '../../platform/http/api-schemas.js';
 import { notFound, type AppError } from '../../platform/errors/index.js';
 import { sendStoredFile } from '../../platform/files/serve.js';
 import { acceptUploads } from '../../platform/files/uploads.js';
@@ -90,5 +92,25 @@ export async function documentationRoutes(app: FastifyInstance) {
         return redirectTo(request, reply, path(request), 'gespeichert');
       },
     });
+    // The API twin: the same multipart fields (file, kind, title, alt, credit, visibility).
+    scope.post(
+      '/api/v1/formats/:ref/documentation/media',
+      {
+        config: { access: 'member' },
+        schema: {
+          tags: ['formats'],
+          summary: 'Upload a photo or graphic recording (alt text and credit required) or a file (PDF or image) as multipart/form-data: file, kind, title, alt, credit, visibility',
+          security: [{ accessToken: [] }],
+          consumes: ['multipart/form-data'],
+          params: Type.Object({ ref: Type.String({ minLength: 1, maxLength: 200 }) }),
+          response: { 201: Type.Object({ id: Type.Integer() }), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const { ref } = request.params as { ref: string };
+        const fields = (request.body ?? {}) as Record<string, string>;
+        return reply.code(201).send({ id: await addMedia(request.ctx, ref, { ...fields, upload: request.upload }) });
+      },
+    );
   });
 }

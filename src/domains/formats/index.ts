@@ -3,6 +3,7 @@ import { attendanceJobs } from './attendance.js';
 import { registrationJobs } from './registrations.js';
 import { reminderJobs } from './reminders.js';
 import { formatsApiRoutes } from './api-routes.js';
+import { formatsRunApiRoutes } from './api-run-routes.js';
 import { documentationRoutes } from './documentation-routes.js';
 import { formatPages } from './routes.js';
 import { seedFormatsStep } from './seed.js';
@@ -12,6 +13,7 @@ export const formatsDomain: DomainModule = {
   routes: async (app) => {
     const guestLimit = await formatPages(app);
     formatsApiRoutes(app, guestLimit);
+    formatsRunApiRoutes(app);
     await documentationRoutes(app);
   },
   jobs: { ...registrationJobs, ...reminderJobs, ...attendanceJobs },

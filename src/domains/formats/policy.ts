@@ -25,7 +25,8 @@ export function formatRef(ref: string | number): { id: number } | { slug: string
 /** The format as the caller may see it: a draft only for those who run it, else the same 404 as for none. */
 export async function loadVisibleFormat(ctx: Context, ref: string | number, options: { lock?: boolean } = {}): Promise<{ row: FormatRow; canEdit: boolean }> {
   const key = formatRef(ref);
-  if ('slug' in key && key.slug.length > 200) throw notFound();
+  // Slugs are lower-case letters, digits and hyphens: anything else names no format (and never reaches SQL).
+  if ('slug' in key && !/^[a-z0-9-]{1,200}$/.test(key.slug)) throw notFound();
   const row = await selectFormat(ctx.db, key, options);
   if (!row) throw notFound();
   const canEdit = await canEditFormat(ctx, row);

@@ -136,3 +136,46 @@ export const outcomeSchema = Type.Object({
   registration: nullable(ownRegistration),
 });
 export const myRegistrationsSchema = Type.Object({ items: Type.Array(Type.Object({ registration: ownRegistration, format: formatSummarySchema })) });
+
+export const participantSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  email: Type.String(),
+  organisation: nullable(Type.String()),
+  sector: literals(SECTORS),
+  status: literals(REGISTRATION_STATUSES),
+  member: Type.Boolean({ description: 'Registered with an account (else a guest)' }),
+  attended: Type.Boolean(),
+  waitlistPosition: nullable(Type.Integer()),
+});
+export const participantsSchema = Type.Object({ registered: Type.Array(participantSchema), waitlisted: Type.Array(participantSchema), unconfirmed: Type.Integer(), attended: Type.Integer() });
+export const attendanceParams = Type.Object({ ref: formatRefParams.properties.ref, id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Registration id' }) });
+export const attendanceBody = Type.Object({ attended: Type.Boolean() }, { additionalProperties: false });
+
+
+const scoreSchema = Type.Object({ newCrossSectorPairs: Type.Integer(), crossSectorShare: Type.Number(), repeatedPairs: Type.Integer(), knownPairsMet: Type.Integer(), pinsKept: Type.Boolean() });
+export const tablePlanSchema = Type.Object({
+  people: Type.Integer(),
+  plan: nullable(
+    Type.Object({
+      rounds: Type.Integer(),
+      tables: Type.Integer(),
+      seats: Type.Array(Type.Array(Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), organisation: nullable(Type.String()), sector: literals(SECTORS) }))), { description: 'seats[round][table]' }),
+      pins: Type.Array(Type.Object({ registrationId: Type.Integer(), round: Type.Integer({ description: '0-based' }), table: Type.Integer({ description: '0-based' }) })),
+      score: scoreSchema,
+      baseline: nullable(scoreSchema),
+      bound: nullable(Type.Object({ share: Type.Number(), pairs: Type.Integer() })),
+      generatedAt: dateTime,
+      outdated: Type.Boolean(),
+    }),
+  ),
+});
+export const generatePlanBody = Type.Object({ rounds: Type.Integer({ description: '1–12' }), tables: Type.Integer({ description: 'Tables per round, at most the number of registered people' }) }, { additionalProperties: false });
+export const moveSeatBody = Type.Object(
+  { registration: Type.Integer({ minimum: 1 }), round: Type.Integer({ description: '1-based' }), table: Type.Integer({ description: '1-based' }) },
+  { additionalProperties: false },
+);
+export const resultsBody = Type.Object({ results: Type.String({ description: 'Markdown, at most 50,000 characters' }), visibility: Type.String({ description: 'public or members' }) }, { additionalProperties: false });
+export const insightBody = Type.Object({ text: Type.String({ description: 'At most 1,000 characters' }), visibility: Type.String({ description: 'public or members' }) }, { additionalProperties: false });
+export const created = Type.Object({ id: Type.Integer() });
+export const itemParams = Type.Object({ ref: formatRefParams.properties.ref, id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
