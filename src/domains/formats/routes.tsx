@@ -1,23 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { berlinMonth } from '../../platform/berlin-time.js';
-import { AppError, notFound } from '../../platform/errors/index.js';
+import { AppError } from '../../platform/errors/index.js';
 import { errorMessage, formBody, formStrings, idParam, queryText, redirectTo, slugParam } from '../../platform/http/route-helpers.js';
 import { page } from '../../platform/http/routes.js';
 import { requestLimit } from '../../platform/http/request-limit.js';
 import { berlinLocalString } from '../../platform/berlin-time.js';
-import { localePath, translator } from '../../platform/i18n/index.js';
+import { translator } from '../../platform/i18n/index.js';
 import { listMyActors } from '../actors/service.js';
-import { listParticipants, participantsCsv, setAttendance } from './attendance.js';
-import { formatCalendar, formatsFeed } from './calendar.js';
 import { PAGE_FILTERS, readFilters } from './filters.js';
-import { generateTablePlan, getTablePlan, moveSeat } from './table-plans.js';
 import { messages } from './messages.js';
-import { FORMAT_KINDS, GUEST_LIMIT, LIST_PAGE_SIZE, type FormatKind } from './model.js';
+import { GUEST_LIMIT, LIST_PAGE_SIZE } from './model.js';
 import { isCoordinator } from './policy.js';
 import {
   cancelFormat,
   cancelOwnRegistration,
-  cancelRegistrationForParticipant,
   cancelRegistrationByLink,
   confirmRegistration,
   createFormat,
@@ -38,9 +34,7 @@ import { FormatForm, type FormatFormState } from './views/format-form.js';
 import { FormatPage, type FormState } from './views/format-page.js';
 import { ListPage } from './views/list-page.js';
 import { NoticeAlert, noticeOf, type Notice } from './views/notices.js';
-import { AttendancePage, BadgesPage, ParticipantsPage, SignInPage } from './views/participants-pages.js';
 import { MyRegistrationsPage, RegistrationLinkPage } from './views/registration-pages.js';
-import { TablePlanPage, type PlanFormState } from './views/table-plan-page.js';
 
 const t = (request: FastifyRequest) => translator(messages, request.locale);
 const notice = (request: FastifyRequest) => noticeOf(queryText(request, 'hinweis'));
@@ -63,7 +57,7 @@ export async function formatPages(app: FastifyInstance) {
       const { filters, errors } = readFilters(query, PAGE_FILTERS, when, LIST_PAGE_SIZE, request.locale);
       const { total, items } = await listFormats(request.ctx, filters);
       const values = Object.fromEntries(Object.values(PAGE_FILTERS).flatMap((k) => (typeof query[k] === 'string' && query[k] !== '' && k !== 'seite' ? [[k, query[k] as string]] : [])));
-      const view = { when: when === 'past' ? ('past' as const) : ('upcoming' as const), filters: values, filterErrors: errors, total, items, page: filters.page, pages: Math.ceil(total / LIST_PAGE_SIZE), coordinator: isCoordinator(request.ctx) };
+      const view = { when: when === 'past' ? ('past' as const) : ('upcoming' as const), filters: values, filterErrors: errors, total, items, page: filters.page, pages: Math.ceil(total / LIST_PAGE_SIZE), coordinator: isCoordinator(request.ctx), signedIn: request.user !== null };
       return reply.code(errors ? 400 : 200).page(t(request)('list.title'), <ListPage locale={request.locale} view={view} notice={<NoticeAlert locale={request.locale} notice={notice(request)} />} />);
     },
   });
@@ -282,149 +276,6 @@ export async function formatPages(app: FastifyInstance) {
       const { id, signature } = linkOf(request);
       await cancelRegistrationByLink(request.ctx, id, signature);
       return redirectTo(request, reply, `/formate/anmeldung/${id}/${signature}`, 'storniert');
-    },
-  });
-
-  // Running the format: participants, badges, sign-in sheet, check-in.
-  const participantsView = async (request: FastifyRequest, message?: string) => {
-    const list = await listParticipants(request.ctx, slugParam(request));
-    return { title: t(request)('participants.title', { title: list.format.title }), body: <ParticipantsPage locale={request.locale} csrf={request.csrfToken()} list={list} notice={message ? undefined : notice(request)} message={message} /> };
-  };
-  page(app, {
-    path: '/formate/:slug/teilnehmende',
-    access: 'member',
-    handler: async (request, reply) => {
-      const { title, body } = await participantsView(request);
-      return reply.header('cache-control', 'private, no-store').page(title, body);
-    },
-  });
-  page(app, {
-    method: 'POST',
-    path: '/formate/:slug/teilnehmende/stornieren',
-    access: 'member',
-    form: (request, error) => participantsView(request, errorMessage(error, request.locale)),
-    handler: async (request, reply) => {
-      const id = Number(formStrings(request).anmeldung);
-      await cancelRegistrationForParticipant(request.ctx, slugParam(request), Number.isSafeInteger(id) && id > 0 ? id : 0);
-      return redirectTo(request, reply, `/formate/${slugParam(request)}/teilnehmende`, 'storniert');
-    },
-  });
-  page(app, {
-    path: '/formate/:slug/teilnehmende.csv',
-    access: 'member',
-    handler: async (request, reply) => {
-      const { slug, csv } = await participantsCsv(request.ctx, slugParam(request));
-      return reply
-        .header('content-disposition', `attachment; filename="teilnehmende-${slug}.csv"`)
-        .header('cache-control', 'private, no-store')
-        .type('text/csv; charset=utf-8')
-        .send(csv);
-    },
-  });
-  page(app, {
-    path: '/formate/:slug/namensschilder',
-    access: 'member',
-    handler: async (request, reply) => {
-      const list = await listParticipants(request.ctx, slugParam(request));
-      return reply.header('cache-control', 'private, no-store').page(t(request)('badges.title', { title: list.format.title }), <BadgesPage locale={request.locale} list={list} />);
-    },
-  });
-  page(app, {
-    path: '/formate/:slug/unterschriften',
-    access: 'member',
-    handler: async (request, reply) => {
-      const list = await listParticipants(request.ctx, slugParam(request));
-      return reply.header('cache-control', 'private, no-store').page(t(request)('signIn.title', { title: list.format.title }), <SignInPage locale={request.locale} list={list} />);
-    },
-  });
-  const attendanceView = async (request: FastifyRequest, message?: string) => {
-    const list = await listParticipants(request.ctx, slugParam(request));
-    const search = queryText(request, 'suche') ?? formStrings(request).suche ?? '';
-    return { title: t(request)('attendance.title', { title: list.format.title }), body: <AttendancePage locale={request.locale} csrf={request.csrfToken()} list={list} search={search.slice(0, 100)} message={message} /> };
-  };
-  page(app, {
-    path: '/formate/:slug/anwesenheit',
-    access: 'member',
-    handler: async (request, reply) => {
-      const { title, body } = await attendanceView(request);
-      return reply.header('cache-control', 'private, no-store').page(title, body);
-    },
-  });
-  page(app, {
-    method: 'POST',
-    path: '/formate/:slug/anwesenheit',
-    access: 'member',
-    form: (request, error) => attendanceView(request, errorMessage(error, request.locale)),
-    handler: async (request, reply) => {
-      const fields = formStrings(request);
-      const id = Number(fields.anmeldung);
-      await setAttendance(request.ctx, slugParam(request), Number.isSafeInteger(id) && id > 0 ? id : 0, fields.anwesend);
-      // Back to the same person in the list, with the search kept.
-      const search = fields.suche ? `?suche=${encodeURIComponent(fields.suche.slice(0, 100))}` : '';
-      return reply.redirect(`${localePath(request.locale, `/formate/${slugParam(request)}/anwesenheit`)}${search}#person-${id}`, 303);
-    },
-  });
-
-  // The table plan: generate, edit by hand, print.
-  const planView = async (request: FastifyRequest, form?: PlanFormState, printable = false) => {
-    const view = await getTablePlan(request.ctx, slugParam(request));
-    return { title: t(request)('plan.title', { title: view.format.title }), body: <TablePlanPage locale={request.locale} csrf={request.csrfToken()} view={view} form={form} notice={form ? undefined : notice(request)} printable={printable} /> };
-  };
-  page(app, {
-    path: '/formate/:slug/tischplan',
-    access: 'member',
-    handler: async (request, reply) => {
-      const { title, body } = await planView(request);
-      return reply.header('cache-control', 'private, no-store').page(title, body);
-    },
-  });
-  page(app, {
-    path: '/formate/:slug/tischplan/druck',
-    access: 'member',
-    handler: async (request, reply) => {
-      const { title, body } = await planView(request, undefined, true);
-      return reply.header('cache-control', 'private, no-store').page(title, body);
-    },
-  });
-  page(app, {
-    method: 'POST',
-    path: '/formate/:slug/tischplan',
-    access: 'member',
-    form: (request, error) => planView(request, stateOf(request, error)),
-    handler: async (request, reply) => {
-      await generateTablePlan(request.ctx, slugParam(request), formStrings(request));
-      return redirectTo(request, reply, `/formate/${slugParam(request)}/tischplan`, 'tischplan');
-    },
-  });
-  page(app, {
-    method: 'POST',
-    path: '/formate/:slug/tischplan/umsetzen',
-    access: 'member',
-    form: (request, error) => planView(request, { values: {}, errors: {}, message: errorMessage(error, request.locale) ?? Object.values(error.fields ?? {}).join(' ') }),
-    handler: async (request, reply) => {
-      await moveSeat(request.ctx, slugParam(request), formStrings(request));
-      return redirectTo(request, reply, `/formate/${slugParam(request)}/tischplan`, 'umgesetzt');
-    },
-  });
-
-  // Calendars: the subscribable feed (all public formats, or one kind) and one format's entry.
-  app.get('/formate.ics', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const kind = queryText(request, 'art');
-    if (kind !== undefined && !(FORMAT_KINDS as readonly string[]).includes(kind)) throw notFound();
-    const text = await formatsFeed(request.ctx, kind as FormatKind | undefined);
-    return reply.header('cache-control', 'public, max-age=300').type('text/calendar; charset=utf-8').send(text);
-  });
-  page(app, {
-    path: '/formate/:slug/kalender.ics',
-    access: 'public',
-    handler: async (request, reply) => {
-      const { slug, text, personal } = await formatCalendar(request.ctx, slugParam(request));
-      return reply
-        .header('content-disposition', `attachment; filename="${slug}.ics"`)
-        .header('cache-control', personal ? 'private, no-store' : 'public, max-age=300')
-        .header('vary', 'Cookie, Authorization')
-        .type('text/calendar; charset=utf-8')
-        .send(text);
     },
   });
 

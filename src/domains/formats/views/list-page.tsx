@@ -17,6 +17,7 @@ export interface ListView {
   page: number;
   pages: number;
   coordinator: boolean;
+  signedIn: boolean;
 }
 
 /** The query string of the list with some values changed (empty ones left out). */
@@ -151,12 +152,23 @@ export function ListPage(props: { locale: Locale; view: ListView; notice?: preac
       <h1 class="kern-heading-large">{t('list.title')}</h1>
       {props.notice}
       <p class="kern-body">{t('list.intro')}</p>
-      {view.coordinator && (
-        <p class="kern-body">
-          <a class="kern-link" href={localePath(locale, '/formate/neu')}>
-            {t('list.new')}
-          </a>
-        </p>
+      {(view.coordinator || view.signedIn) && (
+        <ul class="qn-chips">
+          {view.signedIn && (
+            <li>
+              <a class="kern-link" href={localePath(locale, '/formate/meine')}>
+                {t('mine.title')}
+              </a>
+            </li>
+          )}
+          {view.coordinator && (
+            <li>
+              <a class="kern-link" href={localePath(locale, '/formate/neu')}>
+                {t('list.new')}
+              </a>
+            </li>
+          )}
+        </ul>
       )}
       <FormatsSubnav locale={locale} current={view.when} />
       <FilterForm locale={locale} action="/formate" filters={view.filters} errors={view.filterErrors} coordinator={view.coordinator} keep={view.when === 'past' ? { zeitraum: 'vergangen' } : {}} />
