@@ -84,3 +84,19 @@ describe('reminders', () => {
     expect((await mailsTo(t, member.email)).map((m) => m.subject)).toContainEqual(expect.stringMatching(/^Geändert:/));
   });
 });
+
+describe('the feed as subscribed calendars poll it', () => {
+  it('answers an unchanged feed with 304, and a changed one in full', async () => {
+    await createTestFormat(t, coordinator, { title: 'Feed-Version eins' });
+    const first = await get('/formate.ics');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.app.inject({ url: '/formate.ics', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    await createTestFormat(t, coordinator, { title: 'Feed-Version zwei' });
+    const changed = await t.app.inject({ url: '/formate.ics', headers: { 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.body).toContain('Feed-Version zwei');
+  });
+});

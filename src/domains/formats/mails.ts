@@ -17,10 +17,14 @@ export interface FormatRecipient {
 
 export type FormatMail = 'confirm' | 'registered' | 'waitlisted' | 'already' | 'promoted' | 'reminder' | 'changed' | 'cancelled';
 
-export async function sendFormatMails(ctx: Context, recipients: FormatRecipient[], kind: FormatMail, format: FormatRow, extra: { reason?: string } = {}) {
+/** What a mail needs besides the format: the registration links (read once, before a row lock is taken). */
+export type MailLinks = (id: number) => string;
+export const mailLinks = (ctx: Context): Promise<MailLinks> => registrationPaths(ctx);
+
+export async function sendFormatMails(ctx: Context, recipients: FormatRecipient[], kind: FormatMail, format: FormatRow, extra: { reason?: string; links?: MailLinks } = {}) {
   if (recipients.length === 0) return;
   const place = format.place_id ? await getPlace(ctx, format.place_id) : null;
-  const registrationPath = await registrationPaths(ctx);
+  const registrationPath = extra.links ?? (await registrationPaths(ctx));
   for (const to of recipients) {
     const t = translator(mailMessages, to.locale);
     const where = format.mode === 'digital' ? t('online') : [format.venue, place?.name].filter(Boolean).join(', ') || t('online');

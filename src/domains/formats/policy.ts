@@ -34,6 +34,18 @@ export async function loadVisibleFormat(ctx: Context, ref: string | number, opti
   return { row, canEdit };
 }
 
+/**
+ * The format as a participant sees it, for registering: a draft counts as not there, except for
+ * those who run it. Asks about editors only for drafts (this runs under the format's row lock).
+ */
+export async function loadOpenFormat(ctx: Context, ref: string | number, options: { lock?: boolean } = {}): Promise<FormatRow> {
+  const key = formatRef(ref);
+  if ('slug' in key && !/^[a-z0-9-]{1,200}$/.test(key.slug)) throw notFound();
+  const row = await selectFormat(ctx.db, key, options);
+  if (!row || (row.status === 'draft' && !(await canEditFormat(ctx, row)))) throw notFound();
+  return row;
+}
+
 /** The format for those who run it: 404 when it is not visible, 403 when visible but not theirs. */
 export async function loadEditableFormat(ctx: Context, ref: string | number, options: { lock?: boolean } = {}): Promise<FormatRow> {
   requireUser(ctx);

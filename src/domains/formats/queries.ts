@@ -122,9 +122,24 @@ export async function selectFormatPage(db: DbOrTx, q: FormatListQuery): Promise<
   return { total: Number(count.n), rows };
 }
 
-/** Published and cancelled formats for a calendar feed (optionally of one kind), oldest first. */
-export async function selectFeedFormats(db: DbOrTx, options: { kind?: FormatKind; since: Date }): Promise<FormatRow[]> {
-  let query = db.selectFrom('formats').selectAll().where('status', 'in', ['published', 'cancelled']).where('ends_at', '>=', options.since);
+const FEED_COLUMNS = ['uid', 'slug', 'kind', 'title', 'teaser', 'status', 'sequence', 'starts_at', 'ends_at', 'mode', 'venue', 'place_id', 'created_at', 'updated_at'] as const;
+export type FeedRow = Pick<FormatRow, (typeof FEED_COLUMNS)[number]>;
+
+function feedQuery(db: DbOrTx, options: { kind?: FormatKind; since: Date }) {
+  let query = db.selectFrom('formats').where('status', 'in', ['published', 'cancelled']).where('ends_at', '>=', options.since);
   if (options.kind) query = query.where('kind', '=', options.kind);
-  return query.orderBy('starts_at').orderBy('id').execute();
+  return query;
+}
+
+/** Published and cancelled formats for a calendar feed (optionally of one kind), oldest first: only the columns a calendar shows. */
+export async function selectFeedFormats(db: DbOrTx, options: { kind?: FormatKind; since: Date }): Promise<FeedRow[]> {
+  return feedQuery(db, options).select(FEED_COLUMNS).orderBy('starts_at').orderBy('id').execute();
+}
+
+/** What changes whenever the feed would: how many formats, the latest change, the newest id. */
+export async function selectFeedVersion(db: DbOrTx, options: { kind?: FormatKind; since: Date }): Promise<string> {
+  const row = await feedQuery(db, options)
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('updated_at').as('changed'), eb.fn.max('id').as('newest')])
+    .executeTakeFirstOrThrow();
+  return `${row.n}:${row.changed ? new Date(row.changed as Date).getTime() : 0}:${row.newest ?? 0}`;
 }

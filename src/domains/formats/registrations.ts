@@ -4,10 +4,10 @@ import { translator } from '../../platform/i18n/index.js';
 import { enqueueJob } from '../../platform/jobs/runner.js';
 import { Validator } from '../../platform/validation.js';
 import { listMyActors, SECTORS, type Sector } from '../actors/service.js';
-import { sendFormatMails, type FormatRecipient } from './mails.js';
+import { mailLinks, sendFormatMails, type FormatRecipient, type MailLinks } from './mails.js';
 import { messages } from './messages.js';
 import { CONFIRM_HOURS, HOUR_MS, NAME_MAX, ORGANISATION_MAX, type RegistrationStatus } from './model.js';
-import { loadEditableFormat, loadVisibleFormat, requireUser } from './policy.js';
+import { loadEditableFormat, loadOpenFormat, requireUser } from './policy.js';
 import { registrationState, toOwnRegistration, type OwnRegistration, type RegistrationState } from './present.js';
 import type { FormatRow } from './queries.js';
 import {
@@ -46,9 +46,9 @@ async function own(ctx: Context, row: RegistrationRow): Promise<OwnRegistration>
 
 /** A seat, or a place on the waitlist, for someone of this sector now (format row locked by the caller). */
 async function placeFor(ctx: Context, format: FormatRow, sector: Sector): Promise<'registered' | 'waitlisted'> {
-  const waiting = format.capacity !== null && format.seats_taken >= format.capacity;
-  if (waiting) return 'waitlisted';
-  return decideSeat(format, await selectSectorCounts(ctx.db, format.id), sector);
+  if (format.capacity !== null && format.seats_taken >= format.capacity) return 'waitlisted';
+  // The counts per sector matter only with a mix rule: without one, no query under the lock.
+  return decideSeat(format, format.max_sector_share === null ? new Map() : await selectSectorCounts(ctx.db, format.id), sector);
 }
 
 /** Registration is possible (open, or full with a waitlist)? Otherwise why not. */
@@ -57,9 +57,9 @@ function refusal(format: FormatRow, now: Date): RegistrationOutcome | null {
   return state === 'open' || state === 'full' ? null : { kind: 'refused', reason: state };
 }
 
-async function mailOutcome(ctx: Context, format: FormatRow, row: RegistrationRow) {
+async function mailOutcome(ctx: Context, format: FormatRow, row: RegistrationRow, links: MailLinks) {
   const recipient: FormatRecipient = { email: row.email, name: row.name, locale: row.locale, registrationId: row.id };
-  await sendFormatMails(ctx, [recipient], row.status === 'registered' ? 'registered' : 'waitlisted', format);
+  await sendFormatMails(ctx, [recipient], row.status === 'registered' ? 'registered' : 'waitlisted', format, { links });
 }
 
 export interface MemberRegistrationInput {
@@ -80,8 +80,10 @@ export async function registerMember(ctx: Context, ref: string | number, input: 
   if (actorSlug && !actor) v.add('actor', t('input.choice'));
   const sector = actor ? actor.sector : v.choice('sector', input.sector, SECTORS);
   v.check();
+  // Read before taking the format's lock, which every registration for this format waits for.
+  const links = await mailLinks(ctx);
   return inTransaction(ctx, async (tx) => {
-    const { row: format } = await loadVisibleFormat(tx, ref, { lock: true });
+    const format = await loadOpenFormat(tx, ref, { lock: true });
     const existing = await selectStandingRegistration(tx.db, format.id, { userId: user.id, email: user.email });
     if (existing) return { kind: 'already', registration: await own(tx, existing) };
     const refused = refusal(format, tx.clock.now());
@@ -100,7 +102,7 @@ export async function registerMember(ctx: Context, ref: string | number, input: 
       locale: user.locale,
       waitlisted_at: status === 'waitlisted' ? now : null,
     });
-    await mailOutcome(tx, format, row);
+    await mailOutcome(tx, format, row, links);
     return { kind: status, registration: await own(tx, row) };
   });
 }
@@ -124,19 +126,20 @@ export async function registerGuest(ctx: Context, ref: string | number, input: G
   const organisation = v.text('organisation', input.organisation, { max: ORGANISATION_MAX }) || null;
   const sector = v.choice('sector', input.sector, SECTORS);
   v.check();
+  const links = await mailLinks(ctx);
   return inTransaction(ctx, async (tx) => {
-    const { row: format } = await loadVisibleFormat(tx, ref, { lock: true });
+    const format = await loadOpenFormat(tx, ref, { lock: true });
     const refused = refusal(format, tx.clock.now());
     if (refused) return refused;
     const existing = await selectStandingRegistration(tx.db, format.id, { userId: null, email });
     if (existing) {
-      await sendFormatMails(tx, [{ email: existing.email, name: existing.name, locale: existing.locale, registrationId: existing.id }], 'already', format);
+      await sendFormatMails(tx, [{ email: existing.email, name: existing.name, locale: existing.locale, registrationId: existing.id }], 'already', format, { links });
       return { kind: 'confirmation_sent' };
     }
     const expires = new Date(tx.clock.now().getTime() + CONFIRM_HOURS * HOUR_MS);
     const row = await insertRegistration(tx.db, { format_id: format.id, user_id: null, actor_id: null, name, email, organisation, sector: sector!, status: 'unconfirmed', confirm_expires_at: expires, locale: tx.locale });
     await enqueueJob(tx.db, LAPSE_JOB, { id: row.id }, { runAt: expires });
-    await sendFormatMails(tx, [{ email, name, locale: tx.locale, registrationId: row.id }], 'confirm', format);
+    await sendFormatMails(tx, [{ email, name, locale: tx.locale, registrationId: row.id }], 'confirm', format, { links });
     return { kind: 'confirmation_sent' };
   });
 }
@@ -146,17 +149,16 @@ export async function registrationByLink(ctx: Context, id: number, signature: st
   if (!(await verifyRegistrationLink(ctx, id, signature))) throw notFound();
   const registration = await selectRegistration(ctx.db, id);
   if (!registration) throw notFound();
-  const { row: format } = await loadVisibleFormat({ ...ctx, user: null }, registration.format_id).catch(() => {
-    throw notFound();
-  });
+  const format = await loadOpenFormat({ ...ctx, user: null }, registration.format_id);
   return { registration, format, own: await own(ctx, registration) };
 }
 
 /** The guest follows the mail's link: a seat or a place on the waitlist now. */
 export async function confirmRegistration(ctx: Context, id: number, signature: string): Promise<RegistrationOutcome> {
   const { registration } = await registrationByLink(ctx, id, signature);
+  const links = await mailLinks(ctx);
   return inTransaction(ctx, async (tx) => {
-    const { row: format } = await loadVisibleFormat({ ...tx, user: null }, registration.format_id, { lock: true });
+    const format = await loadOpenFormat({ ...tx, user: null }, registration.format_id, { lock: true });
     const row = (await selectRegistration(tx.db, registration.id, { lock: true }))!;
     if (row.status !== 'unconfirmed') return { kind: 'already', registration: await own(tx, row) };
     const now = tx.clock.now();
@@ -165,7 +167,7 @@ export async function confirmRegistration(ctx: Context, id: number, signature: s
     if (refused) return refused;
     const status = await placeFor(tx, format, row.sector);
     const confirmed = await updateRegistration(tx.db, row.id, { status, waitlisted_at: status === 'waitlisted' ? now : null, confirm_expires_at: null });
-    await mailOutcome(tx, format, confirmed);
+    await mailOutcome(tx, format, confirmed, links);
     return { kind: status, registration: await own(tx, confirmed) };
   });
 }

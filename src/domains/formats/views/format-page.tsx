@@ -119,7 +119,7 @@ function Registration(props: FormatPageProps) {
         <h2 class="kern-heading-medium" id="anmeldung">
           {t('register.title')}
         </h2>
-        <ErrorSummary errors={state.errors} labels={{ actor: t('register.actor'), sector: t('register.sector') }} locale={locale} message={state.message} />
+        <ErrorSummary errors={state.errors} labels={{ actor: t('register.actor'), sector: t('register.sectorPersonal') }} locale={locale} message={state.message} />
         <Form action={localePath(locale, `${path}/anmelden`)} csrf={props.csrf}>
           <div class="qn-stack">
             <p class="kern-body">{t('register.asMember')}</p>
@@ -132,7 +132,7 @@ function Registration(props: FormatPageProps) {
             />
             <Select
               name="sector"
-              label={`${t('register.sector')} – ${t('register.asPerson')}`}
+              label={t('register.sectorPersonal')}
               value={state.values.sector}
               error={state.errors.sector}
               options={[{ value: '', label: t('filter.any') }, ...SECTORS.map((s) => ({ value: s, label: model.sector(s) }))]}
