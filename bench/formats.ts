@@ -168,6 +168,9 @@ interface Bench {
   /** Cancelled formats among those in the feed (the seed's included). */
   feedCancelled: number;
   feedSqlMs: number[];
+  /** A coordinator's token and a feed format to change through the API (so the feed must be rendered again). */
+  coordinatorToken: string;
+  touchSlug: string;
   server: { child: ChildProcess; base: string; log: string[] } | null;
 }
 
@@ -225,7 +228,7 @@ async function newBench(label: Bench['label']): Promise<Bench> {
   } else {
     env = { DATABASE_URL: '', DATA_DIR: path.join(tmpRoot, 'pglite') };
   }
-  return { label, env, dbName: label === 'PostgreSQL' ? new URL(env.DATABASE_URL!).pathname.slice(1) : null, rounds: [], tokens: [], feedCancelled: 0, feedSqlMs: [], server: null };
+  return { label, env, dbName: label === 'PostgreSQL' ? new URL(env.DATABASE_URL!).pathname.slice(1) : null, rounds: [], tokens: [], feedCancelled: 0, feedSqlMs: [], coordinatorToken: '', touchSlug: '', server: null };
 }
 
 /** The database opened in this process (PGlite only while no server holds its directory). */
@@ -321,6 +324,9 @@ async function prepare(bench: Bench) {
       .returning('id')
       .execute();
     const coordinator: CurrentUser = { id: coordinatorRow!.id, email: 'bench-koordination@example.org', name: 'Koordination Benchmark', role: 'coordinator', locale: 'de', sessionId: null };
+    const coordinatorToken = newToken(ACCESS_TOKEN_PREFIX);
+    await db.insertInto('access_tokens').values({ token_hash: coordinatorToken.hash, user_id: coordinator.id, name: 'bench' }).execute();
+    bench.coordinatorToken = coordinatorToken.token;
     const ctx: Context = createContext({ db, config, log: silent, user: coordinator });
 
     if (RUN.registrations) {
@@ -365,6 +371,9 @@ async function prepare(bench: Bench) {
           where status in ('published', 'cancelled') and ends_at >= ${since}`.execute(db)).rows[0]!;
       await insertFeedFormats(ctx, Math.max(0, FEED_FORMATS - Number((await inFeed()).n)), coordinator.id);
       await sql`analyze formats`.execute(db);
+      // An upcoming, published, on-site feed format nobody registered for: changing it mails no one.
+      const touch = await sql<{ slug: string }>`select slug from formats where slug like 'bench-format-%' and status = 'published' and mode = 'on_site' and starts_at > now() + interval '7 days' order by id limit 1`.execute(db);
+      bench.touchSlug = touch.rows[0]!.slug;
       const feed = await inFeed();
       bench.feedCancelled = Number(feed.cancelled);
       if (Number(feed.n) !== FEED_FORMATS) throw new Error(`${bench.label}: ${feed.n} formats in the feed's window, expected ${FEED_FORMATS}`);
@@ -571,6 +580,8 @@ function roundStats(r: RoundFigures) {
 interface FeedFigures {
   label: string;
   ms: number[];
+  /** Requests right after a format in the feed was changed: the feed is rendered again. */
+  changedMs: number[];
   bytes: number;
   events: number;
   cancelled: number;
@@ -586,8 +597,21 @@ async function fetchFeed(base: string): Promise<{ ms: number; status: number; ty
   return { ms: performance.now() - t0, status: response.status, type: response.headers.get('content-type') ?? '', body };
 }
 
+/** A coordinator renames a feed format through the API (not timed): the next feed request renders anew. */
+async function touchFeedFormat(bench: Bench, i: number) {
+  const headers = { authorization: `Bearer ${bench.coordinatorToken}`, 'content-type': 'application/json' };
+  const url = `${bench.server!.base}/api/v1/formats/${bench.touchSlug}`;
+  const format = (await (await fetch(url, { headers })).json()) as { kind: string; title: string; startsAt: string; endsAt: string; mode: string; venue: string | null };
+  const response = await fetch(url, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ kind: format.kind, title: `${format.title.replace(/ · Änderung \d+$/, '')} · Änderung ${i}`, startsAt: format.startsAt, endsAt: format.endsAt, mode: format.mode, venue: format.venue ?? 'Rathaus' }),
+  });
+  if (response.status !== 200) throw new Error(`${bench.label}: changing ${bench.touchSlug} answered ${response.status}: ${await response.text()}`);
+}
+
 async function measureFeeds(benches: Bench[]): Promise<{ feeds: FeedFigures[]; renderMs: number[]; renderBytes: number }> {
-  const feeds: FeedFigures[] = benches.map((b) => ({ label: b.label, ms: [], bytes: 0, events: 0, cancelled: 0, sqlMs: b.feedSqlMs, problems: [] }));
+  const feeds: FeedFigures[] = benches.map((b) => ({ label: b.label, ms: [], changedMs: [], bytes: 0, events: 0, cancelled: 0, sqlMs: b.feedSqlMs, problems: [] }));
   const events = sampleCalendarEvents(FEED_FORMATS);
   const render = () => renderCalendar(events, { host: 'example.org', feed: { name: 'x' } });
   const renderMs: number[] = [];
@@ -606,6 +630,10 @@ async function measureFeeds(benches: Bench[]): Promise<{ feeds: FeedFigures[]; r
         if (feed.cancelled !== bench.feedCancelled) feed.problems.push(`${feed.cancelled} cancelled events in the feed, expected ${bench.feedCancelled}`);
       }
       if (i >= WARMUP_REQUESTS) feed.ms.push(answer.ms);
+      await touchFeedFormat(bench, i);
+      const changed = await fetchFeed(bench.server!.base);
+      if (changed.status !== 200) feed.problems.push(`answer ${changed.status} after a change`);
+      if (i >= WARMUP_REQUESTS) feed.changedMs.push(changed.ms);
     }
     const t0 = performance.now();
     renderBytes = Buffer.byteLength(render());
@@ -727,14 +755,21 @@ function feedChecks({ feeds, renderMs, renderBytes }: Awaited<ReturnType<typeof 
   console.log('| | median ms | p95 ms | max ms | size | events (cancelled) | feed SQL alone, median ms |');
   console.log('|---|--:|--:|--:|--:|--:|--:|');
   for (const f of feeds) {
-    console.log(`| \`GET /formate.ics\`, ${f.label} | ${fmt(median(f.ms), 1)} | ${fmt(percentile(f.ms, 95), 1)} | ${fmt(Math.max(...f.ms), 1)} | ${fmt(f.bytes / 2 ** 20, 2)} MB | ${fmt(f.events)} (${fmt(f.cancelled)}) | ${fmt(median(f.sqlMs), 1)} |`);
+    console.log(`| \`GET /formate.ics\` right after a format changed (rendered anew), ${f.label} | ${fmt(median(f.changedMs), 1)} | ${fmt(percentile(f.changedMs, 95), 1)} | ${fmt(Math.max(...f.changedMs), 1)} | ${fmt(f.bytes / 2 ** 20, 2)} MB | ${fmt(f.events)} (${fmt(f.cancelled)}) | ${fmt(median(f.sqlMs), 1)} |`);
+    console.log(`| \`GET /formate.ics\` unchanged (rendered text reused), ${f.label} | ${fmt(median(f.ms), 1)} | ${fmt(percentile(f.ms, 95), 1)} | ${fmt(Math.max(...f.ms), 1)} | ${fmt(f.bytes / 2 ** 20, 2)} MB | | |`);
   }
   console.log(`| \`renderCalendar(sampleCalendarEvents(${FEED_FORMATS}))\` in process | ${fmt(median(renderMs), 1)} | ${fmt(percentile(renderMs, 95), 1)} | ${fmt(Math.max(...renderMs), 1)} | ${fmt(renderBytes / 2 ** 20, 2)} MB | ${fmt(FEED_FORMATS)} | – |`);
   const checks: Check[] = [];
   for (const f of feeds) {
-    console.log(`\n${f.label}: the render is ${fmt((100 * median(renderMs)) / median(f.ms))} % of the feed's median; the rest (${fmt(median(f.ms) - median(renderMs), 1)} ms) is the query, mapping the rows, places and HTTP.`);
+    console.log(`\n${f.label}: the pure render is ${fmt((100 * median(renderMs)) / median(f.changedMs))} % of a fresh feed's median; the rest (${fmt(median(f.changedMs) - median(renderMs), 1)} ms) is the query, mapping the rows, places and HTTP.`);
     for (const p of [...new Set(f.problems)]) console.log(`- ${f.label}: ${p}`);
-    checks.push({ target: `${f.label} \`GET /formate.ics\` with ${fmt(FEED_FORMATS)} formats, median of ${REQUESTS} (p95 ${fmt(percentile(f.ms, 95), 1)} ms)`, goal: `≤ ${TARGETS.feedMs} ms`, measured: `${fmt(median(f.ms), 1)} ms`, pass: median(f.ms) <= TARGETS.feedMs });
+    checks.push({
+      target: `${f.label} \`GET /formate.ics\` with ${fmt(FEED_FORMATS)} formats right after a change (rendered anew), median of ${REQUESTS} (p95 ${fmt(percentile(f.changedMs, 95), 1)} ms)`,
+      goal: `≤ ${TARGETS.feedMs} ms`,
+      measured: `${fmt(median(f.changedMs), 1)} ms`,
+      pass: median(f.changedMs) <= TARGETS.feedMs,
+    });
+    checks.push({ target: `${f.label} \`GET /formate.ics\` unchanged (rendered text reused), median (p95 ${fmt(percentile(f.ms, 95), 1)} ms)`, goal: '–', measured: `${fmt(median(f.ms), 1)} ms`, pass: true, info: true });
     checks.push({ target: `${f.label} feed: 200 text/calendar, every format once, the cancelled ones cancelled`, goal: 'all', measured: f.problems.length ? `${new Set(f.problems).size} problem(s)` : 'all', pass: f.problems.length === 0 });
   }
   checks.push({ target: `pure render of ${fmt(FEED_FORMATS)} sample events, median`, goal: '–', measured: `${fmt(median(renderMs), 1)} ms`, pass: true, info: true });

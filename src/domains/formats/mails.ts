@@ -17,17 +17,24 @@ export interface FormatRecipient {
 
 export type FormatMail = 'confirm' | 'registered' | 'waitlisted' | 'already' | 'promoted' | 'reminder' | 'changed' | 'cancelled';
 
-/** What a mail needs besides the format: the registration links (read once, before a row lock is taken). */
-export type MailLinks = (id: number) => string;
-export const mailLinks = (ctx: Context): Promise<MailLinks> => registrationPaths(ctx);
+/** What a format's mails need besides the format: its place's name and the registration links. */
+export interface MailContext {
+  place: string | null;
+  links: (id: number) => string;
+}
 
-export async function sendFormatMails(ctx: Context, recipients: FormatRecipient[], kind: FormatMail, format: FormatRow, extra: { reason?: string; links?: MailLinks } = {}) {
+/** Read once, before a format's row lock is taken, so that the locked part does only what must be locked. */
+export async function mailContext(ctx: Context, format: FormatRow): Promise<MailContext> {
+  const [place, links] = await Promise.all([format.place_id ? getPlace(ctx, format.place_id) : null, registrationPaths(ctx)]);
+  return { place: place?.name ?? null, links };
+}
+
+export async function sendFormatMails(ctx: Context, recipients: FormatRecipient[], kind: FormatMail, format: FormatRow, extra: { reason?: string } & Partial<MailContext> = {}) {
   if (recipients.length === 0) return;
-  const place = format.place_id ? await getPlace(ctx, format.place_id) : null;
-  const registrationPath = extra.links ?? (await registrationPaths(ctx));
+  const { place, links: registrationPath } = extra.links ? (extra as MailContext) : await mailContext(ctx, format);
   for (const to of recipients) {
     const t = translator(mailMessages, to.locale);
-    const where = format.mode === 'digital' ? t('online') : [format.venue, place?.name].filter(Boolean).join(', ') || t('online');
+    const where = format.mode === 'digital' ? t('online') : [format.venue, place].filter(Boolean).join(', ') || t('online');
     const values = { title: format.title, when: formatDateTime(to.locale, format.starts_at), where };
     const paragraphs = [t(`${kind}.text`, values), t('when', values)];
     if (kind === 'cancelled' && extra.reason) paragraphs.push(t('cancelled.reason', { reason: extra.reason }));

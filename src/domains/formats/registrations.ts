@@ -4,12 +4,12 @@ import { translator } from '../../platform/i18n/index.js';
 import { enqueueJob } from '../../platform/jobs/runner.js';
 import { Validator } from '../../platform/validation.js';
 import { listMyActors, SECTORS, type Sector } from '../actors/service.js';
-import { mailLinks, sendFormatMails, type FormatRecipient, type MailLinks } from './mails.js';
+import { mailContext, sendFormatMails, type FormatRecipient, type MailContext } from './mails.js';
 import { messages } from './messages.js';
 import { CONFIRM_HOURS, HOUR_MS, NAME_MAX, ORGANISATION_MAX, type RegistrationStatus } from './model.js';
 import { loadEditableFormat, loadOpenFormat, requireUser } from './policy.js';
 import { registrationState, toOwnRegistration, type OwnRegistration, type RegistrationState } from './present.js';
-import type { FormatRow } from './queries.js';
+import { selectFormat, type FormatRow } from './queries.js';
 import {
   insertRegistration,
   selectRegistration,
@@ -57,9 +57,9 @@ function refusal(format: FormatRow, now: Date): RegistrationOutcome | null {
   return state === 'open' || state === 'full' ? null : { kind: 'refused', reason: state };
 }
 
-async function mailOutcome(ctx: Context, format: FormatRow, row: RegistrationRow, links: MailLinks) {
+async function mailOutcome(ctx: Context, format: FormatRow, row: RegistrationRow, mail: MailContext) {
   const recipient: FormatRecipient = { email: row.email, name: row.name, locale: row.locale, registrationId: row.id };
-  await sendFormatMails(ctx, [recipient], row.status === 'registered' ? 'registered' : 'waitlisted', format, { links });
+  await sendFormatMails(ctx, [recipient], row.status === 'registered' ? 'registered' : 'waitlisted', format, mail);
 }
 
 export interface MemberRegistrationInput {
@@ -80,31 +80,40 @@ export async function registerMember(ctx: Context, ref: string | number, input: 
   if (actorSlug && !actor) v.add('actor', t('input.choice'));
   const sector = actor ? actor.sector : v.choice('sector', input.sector, SECTORS);
   v.check();
-  // Read before taking the format's lock, which every registration for this format waits for.
-  const links = await mailLinks(ctx);
-  return inTransaction(ctx, async (tx) => {
-    const format = await loadOpenFormat(tx, ref, { lock: true });
-    const existing = await selectStandingRegistration(tx.db, format.id, { userId: user.id, email: user.email });
-    if (existing) return { kind: 'already', registration: await own(tx, existing) };
-    const refused = refusal(format, tx.clock.now());
-    if (refused) return refused;
-    const status = await placeFor(tx, format, sector!);
-    const now = tx.clock.now();
-    const row = await insertRegistration(tx.db, {
-      format_id: format.id,
-      user_id: user.id,
-      actor_id: actor?.id ?? null,
-      name: user.name,
-      email: user.email,
-      organisation: actor?.name ?? null,
-      sector: sector!,
-      status,
-      locale: user.locale,
-      waitlisted_at: status === 'waitlisted' ? now : null,
+  // Everything that can be read before taking the format's lock (every registration for this
+  // format waits for it) is read before: the format, an earlier registration, links, the place.
+  const open = await loadOpenFormat(ctx, ref);
+  const earlier = await selectStandingRegistration(ctx.db, open.id, { userId: user.id, email: user.email });
+  if (earlier) return { kind: 'already', registration: await own(ctx, earlier) };
+  const mail = await mailContext(ctx, open);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const format = (await selectFormat(tx.db, { id: open.id }, { lock: true }))!;
+      const refused = refusal(format, tx.clock.now());
+      if (refused) return refused;
+      const status = await placeFor(tx, format, sector!);
+      const now = tx.clock.now();
+      const row = await insertRegistration(tx.db, {
+        format_id: format.id,
+        user_id: user.id,
+        actor_id: actor?.id ?? null,
+        name: user.name,
+        email: user.email,
+        organisation: actor?.name ?? null,
+        sector: sector!,
+        status,
+        locale: user.locale,
+        waitlisted_at: status === 'waitlisted' ? now : null,
+      });
+      await mailOutcome(tx, format, row, mail);
+      return { kind: status, registration: await own(tx, row) };
     });
-    await mailOutcome(tx, format, row, links);
-    return { kind: status, registration: await own(tx, row) };
-  });
+  } catch (error) {
+    // The same person twice at the same moment: the unique index lets one through.
+    if ((error as { code?: string }).code !== '23505') throw error;
+    const standing = await selectStandingRegistration(ctx.db, open.id, { userId: user.id, email: user.email });
+    return { kind: 'already', registration: standing ? await own(ctx, standing) : null };
+  }
 }
 
 export interface GuestRegistrationInput {
@@ -126,20 +135,20 @@ export async function registerGuest(ctx: Context, ref: string | number, input: G
   const organisation = v.text('organisation', input.organisation, { max: ORGANISATION_MAX }) || null;
   const sector = v.choice('sector', input.sector, SECTORS);
   v.check();
-  const links = await mailLinks(ctx);
+  const mail = await mailContext(ctx, await loadOpenFormat(ctx, ref));
   return inTransaction(ctx, async (tx) => {
     const format = await loadOpenFormat(tx, ref, { lock: true });
     const refused = refusal(format, tx.clock.now());
     if (refused) return refused;
     const existing = await selectStandingRegistration(tx.db, format.id, { userId: null, email });
     if (existing) {
-      await sendFormatMails(tx, [{ email: existing.email, name: existing.name, locale: existing.locale, registrationId: existing.id }], 'already', format, { links });
+      await sendFormatMails(tx, [{ email: existing.email, name: existing.name, locale: existing.locale, registrationId: existing.id }], 'already', format, mail);
       return { kind: 'confirmation_sent' };
     }
     const expires = new Date(tx.clock.now().getTime() + CONFIRM_HOURS * HOUR_MS);
     const row = await insertRegistration(tx.db, { format_id: format.id, user_id: null, actor_id: null, name, email, organisation, sector: sector!, status: 'unconfirmed', confirm_expires_at: expires, locale: tx.locale });
     await enqueueJob(tx.db, LAPSE_JOB, { id: row.id }, { runAt: expires });
-    await sendFormatMails(tx, [{ email, name, locale: tx.locale, registrationId: row.id }], 'confirm', format, { links });
+    await sendFormatMails(tx, [{ email, name, locale: tx.locale, registrationId: row.id }], 'confirm', format, mail);
     return { kind: 'confirmation_sent' };
   });
 }
@@ -155,8 +164,8 @@ export async function registrationByLink(ctx: Context, id: number, signature: st
 
 /** The guest follows the mail's link: a seat or a place on the waitlist now. */
 export async function confirmRegistration(ctx: Context, id: number, signature: string): Promise<RegistrationOutcome> {
-  const { registration } = await registrationByLink(ctx, id, signature);
-  const links = await mailLinks(ctx);
+  const { registration, format: open } = await registrationByLink(ctx, id, signature);
+  const mail = await mailContext(ctx, open);
   return inTransaction(ctx, async (tx) => {
     const format = await loadOpenFormat({ ...tx, user: null }, registration.format_id, { lock: true });
     const row = (await selectRegistration(tx.db, registration.id, { lock: true }))!;
@@ -167,7 +176,7 @@ export async function confirmRegistration(ctx: Context, id: number, signature: s
     if (refused) return refused;
     const status = await placeFor(tx, format, row.sector);
     const confirmed = await updateRegistration(tx.db, row.id, { status, waitlisted_at: status === 'waitlisted' ? now : null, confirm_expires_at: null });
-    await mailOutcome(tx, format, confirmed, links);
+    await mailOutcome(tx, format, confirmed, mail);
     return { kind: status, registration: await own(tx, confirmed) };
   });
 }
