@@ -18,15 +18,17 @@ const at = (lang: Lang, path: string) => (lang === 'de' ? path : path === '/' ? 
 const publicPages = [
   '/', '/impressum', '/datenschutz', '/barrierefreiheit', '/leichte-sprache', '/anmelden', '/registrieren', '/passwort-vergessen', '/konto/bestaetigen/neu',
   '/akteure', '/akteure?q=Kultur&sector=creative_culture', '/akteure/karte', '/akteure/karte/liste', '/akteure/export', '/akteure/projektraum-coi',
+  '/formate', '/formate?zeitraum=vergangen', '/formate/kalender?monat=2023-03', '/formate/erfahrungsaustausch-bernburg-2023',
 ];
 const memberPages = [
   '/konto', '/konto/profil', '/konto/passwort', '/konto/email', '/konto/loeschen', '/konto/zugangsschluessel', '/konto/organisationen', '/akteure/neu', '/akteure/projektraum-coi/mitglied-werden',
-  '/vernetzung',
+  '/vernetzung', '/formate/meine',
 ];
 const adminPages = [
   '/admin', '/admin/benutzer', '/admin/postausgang', '/admin/protokoll', '/admin/rueckmeldungen', '/konto',
   '/akteure/pruefung', '/akteure/vokabular', '/akteure/import', '/akteure/projektraum-coi/bearbeiten', '/akteure/projektraum-coi/mitglieder', '/akteure/projektraum-coi/bild', '/akteure/projektraum-coi/zusammenfuehren',
   '/akteure/projektraum-coi/loeschen', '/vernetzung', '/vernetzung/vermitteln', '/vernetzung/gewichte', '/akteure/projektraum-coi/verbindungen',
+  '/formate/neu',
 ];
 
 const adminCredentials = { email: uniqueEmail('admin'), password: 'Admin-Passwort-für-Tests-2025!', name: 'Ada Admin' };

@@ -1,7 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { de, logIn, pathOf, registerVerifiedMember, type Person } from './support/accounts.js';
 import { auditPage } from './support/audit.js';
+import { journeySteps } from './support/journey.js';
 import { launchBrowser, newTestContext, type TestContext } from './support/browser.js';
 import { Keyboard } from './support/keyboard.js';
 import { linkIn, openOutbox, type Outbox } from './support/outbox.js';
@@ -98,35 +99,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The path and query of a German page in English. */
-const english = (url: string) => {
-  const u = new URL(url);
-  return `/en${u.pathname}${u.search}`;
-};
-
-/**
- * Audits the page as it is now (German), then its English twin by address; returns to the German
- * page when `back` (for steps that go on there).
- */
-async function audit(tc: TestContext, options: { back?: boolean } = {}) {
-  const here = tc.page.url().replace(/#.*$/, '');
-  await auditPage(tc.page, here, { lang: 'de', requests: tc.requests, alreadyLoaded: true });
-  await auditPage(tc.page, server.url(english(here)), { lang: 'en', requests: tc.requests });
-  if (options.back) await goto(tc, here);
-}
-
-/** Navigates (clearing the request log first, so the audit sees only this page's requests). */
-async function goto(tc: TestContext, pathOrUrl: string) {
-  tc.requests.clear();
-  const response = await tc.page.goto(pathOrUrl.startsWith('http') ? pathOrUrl : server.url(pathOrUrl));
-  return response?.status();
-}
-
-/** Clicks something that loads a new page and waits for it. */
-async function clickAndLoad(tc: TestContext, target: Locator) {
-  tc.requests.clear();
-  await Promise.all([tc.page.waitForEvent('load'), target.click()]);
-}
+const { goto, audit, clickAndLoad } = journeySteps(() => server);
 
 const main = (page: Page) => page.locator('main');
 

@@ -38,7 +38,7 @@ describe('documenting a format', () => {
     expect(saved.statusCode).toBe(303);
     await submit(t.app, { page: `/formate/${format.slug}/dokumentation`, action: `/formate/${format.slug}/dokumentation/erkenntnisse`, session: coordinator.session, fields: { text: 'Leerstand ist eine Chance.', visibility: 'members' } });
     const publicPage = (await get(`/formate/${format.slug}`)).body;
-    expect(publicPage).toContain('<h3>Was wir gelernt haben</h3>');
+    expect(publicPage).toContain('<h4>Was wir gelernt haben</h4>');
     expect(publicPage).toContain('<li>Koproduktion braucht Zeit</li>');
     expect(publicPage).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(publicPage).not.toContain('href="javascript:');

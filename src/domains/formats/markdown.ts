@@ -13,10 +13,16 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   token.attrSet('rel', 'noopener noreferrer nofollow');
   return defaultLink(tokens, idx, options, env, self);
 };
-// Headings in results sit under the page's h2 "Ergebnisse": shift them down two levels (# → h3).
-markdown.renderer.rules.heading_open = (tokens, idx) => `<h${Math.min(6, Number(tokens[idx]!.tag.slice(1)) + 2)}>`;
-markdown.renderer.rules.heading_close = (tokens, idx) => `</h${Math.min(6, Number(tokens[idx]!.tag.slice(1)) + 2)}>`;
+// Headings in results sit under "Dokumentation" (h2) › "Ergebnisse" (h3): the text's top level
+// becomes h4, whether its authors started with # or ##, and the levels below follow.
+const TOP_LEVEL = 4;
+const level = (tag: string, env: unknown) => Math.min(6, Number(tag.slice(1)) + ((env as { shift?: number } | undefined)?.shift ?? TOP_LEVEL - 1));
+markdown.renderer.rules.heading_open = (tokens, idx, _options, env) => `<h${level(tokens[idx]!.tag, env)}>`;
+markdown.renderer.rules.heading_close = (tokens, idx, _options, env) => `</h${level(tokens[idx]!.tag, env)}>`;
 
 export function renderMarkdown(text: string): string {
-  return markdown.render(text);
+  const tokens = markdown.parse(text, {});
+  const levels = tokens.filter((token) => token.type === 'heading_open').map((token) => Number(token.tag.slice(1)));
+  const env = { shift: TOP_LEVEL - (levels.length > 0 ? Math.min(...levels) : 1) };
+  return markdown.renderer.render(tokens, markdown.options, env);
 }

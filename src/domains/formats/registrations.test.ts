@@ -62,6 +62,11 @@ describe('registering', () => {
     expect((await g.confirm()).kind).toBe('already');
     expect((await errorOf(confirmRegistration(t.ctx(null), g.id, 'x'.repeat(43))))?.code).toBe('not_found');
     expect((await errorOf(confirmRegistration(t.ctx(null), g.id + 1, g.signature)))?.code).toBe('not_found');
+    // The page keeps its address (with the signature) to our own origin only; "no-referrer" would make
+    // browsers send "Origin: null" with its forms, which our CSRF check rightly refuses.
+    const page = await t.app.inject({ url: `/formate/anmeldung/${g.id}/${g.signature}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('a guest registering the same address again gets a mail with the existing registration, and the answer does not tell', async () => {

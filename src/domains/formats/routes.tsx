@@ -253,7 +253,7 @@ export async function formatPages(app: FastifyInstance) {
     access: 'public',
     handler: async (request, reply) => {
       const { title, body } = await registrationView(request);
-      return reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').page(title, body);
+      return reply.header('cache-control', 'private, no-store').header('referrer-policy', 'same-origin').page(title, body);
     },
   });
   page(app, {
