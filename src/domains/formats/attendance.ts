@@ -18,6 +18,9 @@ import { selectRegistration, selectRegistrationsOfFormat, selectWaitlist, update
  */
 
 export const TIES_JOB = 'formats.ties';
+/** Attendance can still be corrected this long after the end (lists written on paper). */
+const ATTENDANCE_AFTER_DAYS = 7;
+const DAY_MS = 24 * 3600_000;
 
 export interface Participant {
   id: number;
@@ -83,13 +86,17 @@ export async function setAttendance(ctx: Context, ref: string | number, registra
   if (typeof attended !== 'boolean' && attended !== 'true' && attended !== 'false' && attended !== '1' && attended !== '0') throw new ValidationError({ attended: t('input.choice') });
   const value = attended === true || attended === 'true' || attended === '1';
   return inTransaction(ctx, async (tx) => {
-    const format = await loadEditableFormat(tx, ref);
+    // The format's lock (before the registration's, as everywhere): two check-ins after the end
+    // must not each miss the other when they record the ties.
+    const format = await loadEditableFormat(tx, ref, { lock: true });
+    if (format.status !== 'published') throw new AppError('conflict', { detail: t('error.cancelled') });
     const row = await selectRegistration(tx.db, registrationId, { lock: true });
     if (!row || row.format_id !== format.id) throw notFound();
     if (row.status !== 'registered') throw new AppError('conflict', { detail: t('error.notRegistered') });
     const now = tx.clock.now();
     const dayStart = new Date(format.starts_at.getTime() - 12 * 3600_000);
     if (now < dayStart) throw new AppError('conflict', { detail: t('error.tooEarly') });
+    if (now.getTime() > format.ends_at.getTime() + ATTENDANCE_AFTER_DAYS * DAY_MS) throw new AppError('conflict', { detail: t('error.tooLate', { days: ATTENDANCE_AFTER_DAYS }) });
     const updated = await updateRegistration(tx.db, row.id, { attended_at: value ? (row.attended_at ?? now) : null });
     if (format.ends_at <= now) await recordFormatTies(tx, format);
     return participant(updated, null);

@@ -82,6 +82,11 @@ describe('reminders', () => {
     goTo(later, 20);
     expect(await reminders()).toHaveLength(1);
     expect((await mailsTo(t, member.email)).map((m) => m.subject)).toContainEqual(expect.stringMatching(/^Geändert:/));
+    // Moved again after the reminder: a new reminder before the new start.
+    const again = new Date(later.getTime() + 7 * 24 * 3600_000);
+    await updateFormat(t.ctx(coordinator.current), format.id, { kind: format.kind, title: format.title, startsAt: again.toISOString(), endsAt: new Date(again.getTime() + 3600_000).toISOString(), mode: 'on_site', venue: 'Rathaus' });
+    goTo(again, 47);
+    expect(await reminders()).toHaveLength(2);
   });
 });
 

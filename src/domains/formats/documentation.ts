@@ -136,6 +136,8 @@ async function inspectUpload(upload: Upload, kind: MediaKind): Promise<{ ok: tru
 }
 
 export async function addMedia(ctx: Context, ref: string | number, input: MediaInput): Promise<number> {
+  // Who may first: checking an upload decodes its header and sniffs its bytes.
+  await loadEditableFormat(ctx, ref);
   const t = translator(messages, ctx.locale);
   const v = new Validator(ctx.locale);
   const kind = v.choice('kind', input.kind, MEDIA_KINDS);

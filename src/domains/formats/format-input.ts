@@ -1,5 +1,5 @@
 import { findUsersByEmails } from '../../platform/auth/users.js';
-import type { Context } from '../../platform/context.js';
+import { hasRole, type Context } from '../../platform/context.js';
 import { parseBerlinLocal } from '../../platform/berlin-time.js';
 import { ValidationError, type FieldErrors } from '../../platform/errors/index.js';
 import { translator, type Translate } from '../../platform/i18n/index.js';
@@ -207,7 +207,8 @@ export async function readFormatInput(ctx: Context, raw: RawFormatInput): Promis
   if (actionFields.length === 0 && actionFieldValues !== undefined && (!Array.isArray(actionFieldValues) || actionFieldValues.length > 0)) v.add('actionFields', t('input.choice'));
 
   const capacity = readWholeNumber(v, t, 'capacity', raw.capacity, 1, CAPACITY_MAX);
-  const maxSectorShare = readWholeNumber(v, t, 'maxSectorShare', raw.maxSectorShare, 10, 100);
+  // Below 17 % six sectors could not fill the room (6 × 16 % < 100 %): seats would stay empty while people wait.
+  const maxSectorShare = readWholeNumber(v, t, 'maxSectorShare', raw.maxSectorShare, 17, 100);
   if (maxSectorShare !== null && capacity === null && !v.errors.capacity) v.add('maxSectorShare', t('input.shareNeedsCapacity'));
   const registrationOpensAt = readInstant(v, t, 'registrationOpensAt', raw.registrationOpensAt, false);
   const registrationClosesAt = readInstant(v, t, 'registrationClosesAt', raw.registrationClosesAt, false);
@@ -228,7 +229,8 @@ export async function readFormatInput(ctx: Context, raw: RawFormatInput): Promis
     hostIds = [...new Set(found.values())];
   }
   if (editorEmails === null || (editorEmails && editorEmails.length > EDITORS_MAX)) v.add('editors', t('input.editorsTooMany', { max: EDITORS_MAX }));
-  else if (editorEmails.length > 0 && !v.errors.editors) {
+  // Only coordinators name editors; for anyone else the field is ignored (and tells nothing about accounts).
+  else if (editorEmails.length > 0 && !v.errors.editors && hasRole(ctx.user, 'coordinator')) {
     const users = await findUsersByEmails(ctx.db, editorEmails.filter((email) => email.length <= 254 && email.includes('@')));
     const known = new Set(users.map((u) => u.email.toLowerCase()));
     const missing = editorEmails.filter((email) => !known.has(email.toLowerCase()));

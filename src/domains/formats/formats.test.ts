@@ -116,6 +116,32 @@ describe('planning a format', () => {
   });
 });
 
+describe('what the review found', () => {
+  it('a draft is not cancelled (it would become public); only those who run a format learn anything from its form', async () => {
+    const draft = await createTestFormat(t, coordinator, { draft: true });
+    const refused = await api(coordinator, { method: 'POST', url: `/api/v1/formats/${draft.slug}/cancel`, payload: {} });
+    expect(refused.statusCode).toBe(409);
+    expect((await get(`/formate/${draft.slug}`)).statusCode).toBe(404);
+    const published = await createTestFormat(t, coordinator);
+    const member = await createUser(t);
+    const probing = await api(member, { method: 'PUT', url: `/api/v1/formats/${published.slug}`, payload: { kind: 'impulslabor', title: 'X', startsAt: '2030-01-01T10:00', endsAt: '2030-01-01T11:00', mode: 'digital', editors: ['gibt-es@example.org', coordinator.email] } });
+    expect(probing.statusCode).toBe(403);
+    expect(probing.body).not.toContain('gibt-es@example.org');
+    const lowShare = await api(coordinator, { method: 'POST', url: '/api/v1/formats', payload: { kind: 'impulslabor', title: 'Mischung', startsAt: '2030-01-01T10:00', endsAt: '2030-01-01T11:00', mode: 'digital', capacity: 60, maxSectorShare: 10 } });
+    expect(lowShare.statusCode).toBe(400);
+  });
+
+  it('a registered guest finds the online link on the page their mail links to', async () => {
+    const format = await createTestFormat(t, coordinator, { mode: 'digital', venue: '', onlineLink: 'https://meet.example.org/gaeste' });
+    const email = uniqueEmail('gast-online');
+    await api(null, { method: 'POST', url: `/api/v1/formats/${format.slug}/registrations`, payload: { name: 'Gast', email, sector: 'other' } });
+    const path = /\/formate\/anmeldung\/\d+\/[\w-]+/.exec((await mailsTo(t, email))[0]!.text)![0];
+    expect((await get(path)).body).not.toContain('meet.example.org/gaeste');
+    await submit(t.app, { page: path, action: `${path}/bestaetigen`, fields: {} });
+    expect((await get(path)).body).toContain('meet.example.org/gaeste');
+  });
+});
+
 describe('finding formats', () => {
   it('filters by kind, mode, state, action field and month; bad filters are named, not fatal', async () => {
     const tag = `Filtertest ${Date.now()}`;

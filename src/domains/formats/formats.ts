@@ -17,6 +17,7 @@ import { isCoordinator, loadEditableFormat, loadVisibleFormat, requireCoordinato
 import { toSummary, type FormatDetail, type FormatSummary, type OwnRegistration } from './present.js';
 import { insertFormat, replaceEditors, replaceHosts, selectEditorIds, selectFormatPage, selectFormatsByIds, selectHostIds, updateFormatRow, type FormatRow } from './queries.js';
 import { listMyRegistrations, ownRegistration, promoteWaitlisted, recipientsOf } from './registrations.js';
+import { resetReminders } from './registration-queries.js';
 import { scheduleReminders } from './reminders.js';
 import { scheduleTies } from './attendance.js';
 
@@ -76,6 +77,8 @@ function calendarChanged(before: FormatRow, after: FormatRow): boolean {
  * seats already taken is refused (the database would refuse it too); more seats promote waiting people.
  */
 export async function updateFormat(ctx: Context, ref: string | number, raw: RawFormatInput): Promise<FormatRow> {
+  // Who may change it first: the input's checks (hosts, editors' addresses) tell things about others.
+  await loadEditableFormat(ctx, ref);
   const input = await readFormatInput(ctx, raw);
   const t = translator(messages, ctx.locale);
   return inTransaction(ctx, async (tx) => {
@@ -90,7 +93,10 @@ export async function updateFormat(ctx: Context, ref: string | number, raw: RawF
     if (after.status === 'published') {
       await promoteWaitlisted(tx, after);
       if (changed) await sendFormatMails(tx, await recipientsOf(tx, after, ['registered', 'waitlisted']), 'changed', after);
-      if (before.starts_at.getTime() !== after.starts_at.getTime()) await scheduleReminders(tx, after);
+      if (before.starts_at.getTime() !== after.starts_at.getTime()) {
+        await resetReminders(tx.db, after.id);
+        await scheduleReminders(tx, after);
+      }
       if (before.ends_at.getTime() !== after.ends_at.getTime()) await scheduleTies(tx, after);
     }
     return after;
@@ -109,7 +115,7 @@ export async function publishFormat(ctx: Context, ref: string | number): Promise
   });
 }
 
-/** Cancels a published format (or drops a draft's plans): everyone registered, waiting or confirming hears of it. */
+/** Cancels a published format: everyone registered, waiting or confirming hears of it. A draft is never public, so it is not cancelled (it may stay a draft). */
 export async function cancelFormat(ctx: Context, ref: string | number, reason: unknown): Promise<FormatRow> {
   const t = translator(messages, ctx.locale);
   const note = typeof reason === 'string' ? reason.trim() : '';
@@ -117,8 +123,9 @@ export async function cancelFormat(ctx: Context, ref: string | number, reason: u
   return inTransaction(ctx, async (tx) => {
     const row = await loadEditableFormat(tx, ref, { lock: true });
     if (row.status === 'cancelled') throw new AppError('conflict', { detail: t('error.cancelled') });
+    if (row.status === 'draft') throw new AppError('conflict', { detail: t('error.draftNotCancelled') });
     const cancelled = await updateFormatRow(tx.db, row.id, { status: 'cancelled', cancelled_at: tx.clock.now(), sequence: row.sequence + 1, updated_by: tx.user!.id });
-    if (row.status === 'published') await sendFormatMails(tx, await recipientsOf(tx, cancelled, ['registered', 'waitlisted', 'unconfirmed']), 'cancelled', cancelled, { reason: note });
+    await sendFormatMails(tx, await recipientsOf(tx, cancelled, ['registered', 'waitlisted', 'unconfirmed']), 'cancelled', cancelled, { reason: note });
     await recordAudit(tx, { action: 'format.cancelled', subjectUserId: null, subjectLabel: row.title, details: { formatId: row.id, reason: note } });
     return cancelled;
   });

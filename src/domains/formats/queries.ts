@@ -136,10 +136,14 @@ export async function selectFeedFormats(db: DbOrTx, options: { kind?: FormatKind
   return feedQuery(db, options).select(FEED_COLUMNS).orderBy('starts_at').orderBy('id').execute();
 }
 
-/** What changes whenever the feed would: how many formats, the latest change, the newest id. */
+/**
+ * What changes whenever the feed would: a digest of every format's id, SEQUENCE, status and last
+ * change. (The latest change alone is not enough: a transaction that began earlier can commit later
+ * with an older timestamp.) Place names are not part of it; a renamed place shows after a change.
+ */
 export async function selectFeedVersion(db: DbOrTx, options: { kind?: FormatKind; since: Date }): Promise<string> {
   const row = await feedQuery(db, options)
-    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('updated_at').as('changed'), eb.fn.max('id').as('newest')])
+    .select(sql<string>`count(*) || ':' || md5(coalesce(string_agg(id::text || ':' || sequence || ':' || status || ':' || (extract(epoch from updated_at) * 1000000)::bigint, ',' order by id), ''))`.as('version'))
     .executeTakeFirstOrThrow();
-  return `${row.n}:${row.changed ? new Date(row.changed as Date).getTime() : 0}:${row.newest ?? 0}`;
+  return row.version;
 }

@@ -81,3 +81,8 @@ export async function markReminded(db: DbOrTx, ids: number[], now: Date) {
   if (ids.length === 0) return;
   await db.updateTable('registrations').set({ reminded_at: now }).where('id', 'in', ids).execute();
 }
+
+/** A format moved: everyone is reminded again before the new start. */
+export async function resetReminders(db: DbOrTx, formatId: number) {
+  await db.updateTable('registrations').set({ reminded_at: null }).where('format_id', '=', formatId).where('reminded_at', 'is not', null).execute();
+}

@@ -154,12 +154,14 @@ export async function registerGuest(ctx: Context, ref: string | number, input: G
 }
 
 /** A registration opened by its mail link (id and signature); 404 for a wrong link. */
-export async function registrationByLink(ctx: Context, id: number, signature: string): Promise<{ registration: RegistrationRow; format: FormatRow; own: OwnRegistration }> {
+export async function registrationByLink(ctx: Context, id: number, signature: string): Promise<{ registration: RegistrationRow; format: FormatRow; own: OwnRegistration; onlineLink: string | null }> {
   if (!(await verifyRegistrationLink(ctx, id, signature))) throw notFound();
   const registration = await selectRegistration(ctx.db, id);
   if (!registration) throw notFound();
   const format = await loadOpenFormat({ ...ctx, user: null }, registration.format_id);
-  return { registration, format, own: await own(ctx, registration) };
+  // The signed link proves whose registration it is: a registered guest gets the access link here.
+  const onlineLink = registration.status === 'registered' && format.mode !== 'on_site' ? format.online_link : null;
+  return { registration, format, own: await own(ctx, registration), onlineLink };
 }
 
 /** The guest follows the mail's link: a seat or a place on the waitlist now. */
@@ -187,12 +189,12 @@ async function cancel(ctx: Context, registrationId: number, allowed: (row: Regis
   if (!first || !allowed(first)) throw notFound();
   return inTransaction(ctx, async (tx) => {
     // Format first, then the registration: the same lock order as registering, so no deadlock.
-    const format = (await tx.db.selectFrom('formats').selectAll().where('id', '=', first.format_id).forUpdate().executeTakeFirst())!;
+    const format = (await selectFormat(tx.db, { id: first.format_id }, { lock: true }))!;
     const row = (await selectRegistration(tx.db, registrationId, { lock: true }))!;
     if (row.status === 'cancelled') return row;
     if (format.ends_at <= tx.clock.now()) throw new AppError('conflict', { detail: translator(messages, tx.locale)('error.past') });
     const cancelled = await updateRegistration(tx.db, row.id, { status: 'cancelled', cancelled_at: tx.clock.now(), waitlisted_at: null });
-    if (row.status === 'registered') await promoteWaitlisted(tx, (await tx.db.selectFrom('formats').selectAll().where('id', '=', format.id).executeTakeFirst())!);
+    if (row.status === 'registered') await promoteWaitlisted(tx, (await selectFormat(tx.db, { id: format.id }))!);
     return cancelled;
   });
 }
@@ -220,7 +222,8 @@ export async function cancelRegistrationForParticipant(ctx: Context, ref: string
  * reached its share, and mails each promoted person. The caller holds the format's row lock.
  */
 export async function promoteWaitlisted(ctx: Context, format: FormatRow): Promise<number> {
-  if (format.status !== 'published' || format.starts_at <= ctx.clock.now()) return 0;
+  // Until the end: someone who cancels during a long format frees a seat for the next in line.
+  if (format.status !== 'published' || format.ends_at <= ctx.clock.now()) return 0;
   const waitlist = await selectWaitlist(ctx.db, format.id);
   if (waitlist.length === 0) return 0;
   const counts = await selectSectorCounts(ctx.db, format.id);

@@ -241,11 +241,11 @@ export async function formatPages(app: FastifyInstance) {
   const linkOf = (request: FastifyRequest) => ({ id: idParam(request, 'id'), signature: (request.params as { signature: string }).signature });
   const registrationView = async (request: FastifyRequest, message?: string) => {
     const { id, signature } = linkOf(request);
-    const { format, own } = await registrationByLink(request.ctx, id, signature);
+    const { format, own, onlineLink } = await registrationByLink(request.ctx, id, signature);
     const detail = await getFormat({ ...request.ctx, user: null }, format.id);
     return {
       title: t(request)('registration.title', { title: format.title }),
-      body: <RegistrationLinkPage locale={request.locale} csrf={request.csrfToken()} path={`/formate/anmeldung/${id}/${signature}`} format={detail} registration={own} notice={message ? undefined : notice(request)} message={message} />,
+      body: <RegistrationLinkPage locale={request.locale} csrf={request.csrfToken()} path={`/formate/anmeldung/${id}/${signature}`} format={detail} registration={own} onlineLink={onlineLink} notice={message ? undefined : notice(request)} message={message} />,
     };
   };
   page(app, {

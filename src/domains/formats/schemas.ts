@@ -48,7 +48,7 @@ export const formatBody = Type.Object(
     capacity: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'Seats (1–100,000); null: no limit' })),
     registrationOpensAt: text('As startsAt; empty: open once published'),
     registrationClosesAt: text('As startsAt; empty: until the start'),
-    maxSectorShare: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'Per cent of the seats one sector may take (10–100); needs capacity' })),
+    maxSectorShare: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'Per cent of the seats one sector may take (17–100: below, six sectors could not fill the room); needs capacity' })),
   },
   { additionalProperties: false },
 );

@@ -64,6 +64,14 @@ describe('table plans', () => {
     const again = (await getTablePlan(t.ctx(coordinator.current), format.slug)).plan!;
     expect(again.seats[1]![2]!.map((s) => s.id)).toContain(person.id);
     expect(again.score.pinsKept).toBe(true);
+    // Someone cancels: hand edits still work, without them.
+    const leaving = again.seats[0]![0]!.find((s) => s.id !== person.id)!;
+    await t.db.updateTable('registrations').set({ status: 'cancelled' }).where('id', '=', leaving.id).execute();
+    const mover = again.seats[0]![1]![0]!;
+    await moveSeat(t.ctx(coordinator.current), format.slug, { registration: String(mover.id), round: '1', table: '1' });
+    const edited = (await getTablePlan(t.ctx(coordinator.current), format.slug)).plan!;
+    expect(edited.seats[0]![0]!.map((s) => s.id)).toContain(mover.id);
+    expect(edited.seats.flat(2).map((s) => s.id)).not.toContain(leaving.id);
   });
 
   it('through the pages: bad numbers keep the form, the plan shows per person, only those who run the format see it', async () => {

@@ -144,10 +144,13 @@ export async function moveSeat(ctx: Context, ref: string | number, raw: { regist
     if (!row) throw notFound();
     if (!Number.isInteger(round) || round < 0 || round >= row.rounds) throw new ValidationError({ round: t('input.number', { min: 1, max: row.rounds }) });
     if (!Number.isInteger(table) || table < 0 || table >= row.tables) throw new ValidationError({ table: t('input.number', { min: 1, max: row.tables }) });
-    const seats = row.seats;
+    // People who cancelled since the plan was made leave it (their seats and pins) before the edit.
+    const registered = await selectRegistrationsOfFormat(tx.db, format.id, ['registered']);
+    const stillHere = new Set(registered.map((r) => r.id));
+    const seats = row.seats.map((r) => r.map((people) => people.filter((id) => stillHere.has(id))));
     const from = seats[round]!.findIndex((people) => people.includes(registrationId));
     if (from < 0) throw notFound();
-    const pins = row.pins.filter((p) => !(p.registrationId === registrationId && p.round === round));
+    const pins = row.pins.filter((p) => stillHere.has(p.registrationId) && !(p.registrationId === registrationId && p.round === round));
     if (from !== table) {
       const size = Math.max(...seats[round]!.map((people) => people.length));
       const target = seats[round]![table]!;
@@ -162,7 +165,6 @@ export async function moveSeat(ctx: Context, ref: string | number, raw: { regist
       seats[round]![table]!.push(registrationId);
     }
     pins.push({ registrationId, round, table });
-    const registered = await selectRegistrationsOfFormat(tx.db, format.id, ['registered']);
     const seatedNow = new Set(seats.flat(2));
     const input = await seatingInput(tx, registered.filter((r) => seatedNow.has(r.id)), row.rounds, row.tables, pins);
     const size = Math.max(...seats.flatMap((r) => r.map((people) => people.length)));

@@ -215,7 +215,7 @@ function Manage(props: FormatPageProps) {
           <Button>{t('format.publish')}</Button>
         </Form>
       )}
-      {format.status !== 'cancelled' && (
+      {format.status === 'published' && (
         <details class="kern-accordion">
           <summary class="kern-accordion__header">
             <span class="kern-title">{t('format.cancel')}</span>

@@ -7,7 +7,7 @@ import { formatWhen } from './when.js';
 
 /** A registration's own page (from its mail link) and a member's list of registrations. */
 
-export function RegistrationLinkPage(props: { locale: Locale; csrf: string; path: string; format: FormatSummary; registration: OwnRegistration; notice?: Notice; message?: string }) {
+export function RegistrationLinkPage(props: { locale: Locale; csrf: string; path: string; format: FormatSummary; registration: OwnRegistration; onlineLink: string | null; notice?: Notice; message?: string }) {
   const { locale, format, registration } = props;
   const t = translator(messages, locale);
   const labels = formatLabels(locale);
@@ -23,6 +23,14 @@ export function RegistrationLinkPage(props: { locale: Locale; csrf: string; path
         <strong>{t('register.yours', { status: labels.registrationStatus(registration.status) })}</strong>
       </p>
       {registration.waitlistPosition !== null && <p class="kern-body">{t('register.position', { position: registration.waitlistPosition })}</p>}
+      {props.onlineLink && (
+        <p class="kern-body">
+          {`${t('format.onlineLink')}: `}
+          <a class="kern-link" href={props.onlineLink} rel="noopener noreferrer">
+            {props.onlineLink}
+          </a>
+        </p>
+      )}
       {registration.status === 'unconfirmed' && format.status === 'published' && (
         <Form action={localePath(locale, `${props.path}/bestaetigen`)} csrf={props.csrf}>
           <div class="qn-stack">
