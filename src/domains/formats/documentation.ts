@@ -13,6 +13,7 @@ import { messages } from './messages.js';
 import { loadEditableFormat, loadVisibleFormat } from './policy.js';
 import type { FormatRow } from './queries.js';
 import { updateFormatRow } from './queries.js';
+import { deleteInsight, deleteMedia, insertInsight, insertMedia, selectInsights, selectMedia, selectMediaItem } from './documentation-queries.js';
 
 /**
  * A format's documentation: results (Markdown, shown sanitised), insights, and media — photos and
@@ -62,16 +63,7 @@ const seesMembersOnly = (ctx: Context, canEdit: boolean) => canEdit || ctx.user 
 /** What of a format's documentation the viewer may see (`canEdit`: everything). */
 export async function documentationOf(ctx: Context, format: FormatRow, canEdit: boolean): Promise<Documentation> {
   const members = seesMembersOnly(ctx, canEdit);
-  const [insights, media] = await Promise.all([
-    ctx.db.selectFrom('format_insights').select(['id', 'text', 'visibility']).where('format_id', '=', format.id).orderBy('id').execute(),
-    ctx.db
-      .selectFrom('format_media')
-      .innerJoin('files', 'files.id', 'format_media.file_id')
-      .select(['format_media.id', 'kind', 'title', 'alt', 'credit', 'visibility', 'files.content_type', 'files.byte_size', 'files.width', 'files.height'])
-      .where('format_id', '=', format.id)
-      .orderBy('format_media.id')
-      .execute(),
-  ]);
+  const [insights, media] = await Promise.all([selectInsights(ctx.db, format.id), selectMedia(ctx.db, format.id)]);
   const visible = <T extends { visibility: DocVisibility }>(items: T[]) => items.filter((item) => item.visibility === 'public' || members);
   const showResults = format.results_visibility === 'public' || members;
   return {
@@ -106,14 +98,12 @@ export async function addInsight(ctx: Context, ref: string | number, input: { te
   const visibility = v.choice('visibility', input.visibility, VISIBILITIES);
   v.check();
   const format = await loadEditableFormat(ctx, ref);
-  const row = await ctx.db.insertInto('format_insights').values({ format_id: format.id, text, visibility: visibility!, created_by: ctx.user!.id }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertInsight(ctx.db, { format_id: format.id, text, visibility: visibility!, created_by: ctx.user!.id });
 }
 
 export async function removeInsight(ctx: Context, ref: string | number, id: number): Promise<void> {
   const format = await loadEditableFormat(ctx, ref);
-  const result = await ctx.db.deleteFrom('format_insights').where('id', '=', id).where('format_id', '=', format.id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound();
+  if (!(await deleteInsight(ctx.db, format.id, id))) throw notFound();
 }
 
 export interface MediaInput {
@@ -158,27 +148,22 @@ export async function addMedia(ctx: Context, ref: string | number, input: MediaI
   return inTransaction(ctx, async (tx) => {
     const format = await loadEditableFormat(tx, ref, { lock: true });
     const fileId = await insertFile(tx.db, { ...file!, bytes: input.upload!.bytes, createdBy: tx.user!.id });
-    const row = await tx.db
-      .insertInto('format_media')
-      .values({ format_id: format.id, file_id: fileId, kind: kind!, title, alt: kind === 'file' ? alt : alt!, credit, visibility: visibility!, created_by: tx.user!.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    return insertMedia(tx.db, { format_id: format.id, file_id: fileId, kind: kind!, title, alt, credit, visibility: visibility!, created_by: tx.user!.id });
   });
 }
 
 export async function removeMedia(ctx: Context, ref: string | number, id: number): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const format = await loadEditableFormat(tx, ref, { lock: true });
-    const row = await tx.db.deleteFrom('format_media').where('id', '=', id).where('format_id', '=', format.id).returning('file_id').executeTakeFirst();
-    if (!row) throw notFound();
-    await deleteFile(tx.db, row.file_id);
+    const fileId = await deleteMedia(tx.db, format.id, id);
+    if (fileId === undefined) throw notFound();
+    await deleteFile(tx.db, fileId);
   });
 }
 
 /** A medium's bytes for GET /formate/medien/:id, as its format and visibility allow; 404 otherwise. */
 export async function getMediaFile(ctx: Context, id: number): Promise<{ file: StoredFile; audience: FileAudience; download: string | null }> {
-  const row = await ctx.db.selectFrom('format_media').select(['format_id', 'file_id', 'visibility', 'kind', 'title']).where('id', '=', id).executeTakeFirst();
+  const row = await selectMediaItem(ctx.db, id);
   if (!row) throw notFound();
   const { canEdit } = await loadVisibleFormat(ctx, row.format_id).catch(() => {
     throw notFound();

@@ -86,3 +86,15 @@ export async function markReminded(db: DbOrTx, ids: number[], now: Date) {
 export async function resetReminders(db: DbOrTx, formatId: number) {
   await db.updateTable('registrations').set({ reminded_at: null }).where('format_id', '=', formatId).where('reminded_at', 'is not', null).execute();
 }
+
+/** Waitlist places (1 = next) of these registrations, those not waiting left out: one query for a whole list. */
+export async function selectWaitlistPositions(db: DbOrTx, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; position: string }>`
+    select id, position from (
+      select id, row_number() over (partition by format_id order by waitlisted_at, id) as position
+      from registrations
+      where status = 'waitlisted' and format_id in (select format_id from registrations where id = any(${ids}))
+    ) ranked where id = any(${ids})`.execute(db);
+  return new Map(rows.map((r) => [Number(r.id), Number(r.position)]));
+}

@@ -19,6 +19,7 @@ import {
   selectStandingRegistration,
   selectWaitlist,
   selectWaitlistPosition,
+  selectWaitlistPositions,
   updateRegistration,
   type RegistrationRow,
 } from './registration-queries.js';
@@ -270,5 +271,6 @@ export const registrationJobs = {
 export async function listMyRegistrations(ctx: Context): Promise<{ registration: OwnRegistration; formatId: number }[]> {
   const user = requireUser(ctx);
   const rows = (await selectRegistrationsOfUser(ctx.db, user.id)).filter((r) => r.status !== 'cancelled');
-  return Promise.all(rows.map(async (row) => ({ registration: await own(ctx, row), formatId: row.format_id })));
+  const positions = await selectWaitlistPositions(ctx.db, rows.filter((r) => r.status === 'waitlisted').map((r) => r.id));
+  return rows.map((row) => ({ registration: toOwnRegistration(row, positions.get(row.id) ?? null), formatId: row.format_id }));
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { inTransaction, type Context } from '../../platform/context.js';
 import { AppError, notFound, ValidationError } from '../../platform/errors/index.js';
 import { translator } from '../../platform/i18n/index.js';
@@ -10,6 +9,7 @@ import { loadEditableFormat } from './policy.js';
 import type { FormatRow } from './queries.js';
 import type { TablePin } from './queries-tables.js';
 import { selectRegistrationsOfFormat, type RegistrationRow } from './registration-queries.js';
+import { selectTablePlan, updateSeats, upsertTablePlan } from './table-plan-queries.js';
 import { bestOfRandom, crossSectorUpperBound, planSeating, scoreSeating, SeatingInputError, MAX_ROUNDS, type SeatingInput, type SeatingPlan, type SeatingScore } from './seating/index.js';
 
 /**
@@ -74,7 +74,7 @@ function seatingError(ctx: Context, error: unknown): never {
 /** The format's plan as pages show it (null when none was generated). */
 export async function getTablePlan(ctx: Context, ref: string | number): Promise<TablePlanView> {
   const format = await loadEditableFormat(ctx, ref);
-  const [registered, row] = await Promise.all([selectRegistrationsOfFormat(ctx.db, format.id, ['registered']), ctx.db.selectFrom('table_plans').selectAll().where('format_id', '=', format.id).executeTakeFirst()]);
+  const [registered, row] = await Promise.all([selectRegistrationsOfFormat(ctx.db, format.id, ['registered']), selectTablePlan(ctx.db, format.id)]);
   if (!row) return { format, people: registered.length, plan: null };
   const byId = new Map(registered.map((r) => [r.id, r]));
   const seated = new Set(row.seats.flat(2));
@@ -106,7 +106,7 @@ export async function generateTablePlan(ctx: Context, ref: string | number, raw:
     const registered = await selectRegistrationsOfFormat(tx.db, format.id, ['registered']);
     if (registered.length < 2) throw new AppError('conflict', { detail: t('plan.tooFew') });
     if (tables > registered.length) throw new ValidationError({ tables: t('plan.tooManyTables', { people: registered.length }) });
-    const previous = await tx.db.selectFrom('table_plans').select(['rounds', 'tables', 'pins']).where('format_id', '=', format.id).executeTakeFirst();
+    const previous = await selectTablePlan(tx.db, format.id);
     const stillHere = new Set(registered.map((r) => r.id));
     const pins = previous && previous.rounds === rounds && previous.tables === tables ? previous.pins.filter((p) => stillHere.has(p.registrationId)) : [];
     const input = await seatingInput(tx, registered, rounds, tables, pins);
@@ -118,12 +118,7 @@ export async function generateTablePlan(ctx: Context, ref: string | number, raw:
     }
     const baseline = bestOfRandom(input, 100).score;
     const bound = crossSectorUpperBound(input);
-    const values = { rounds, tables, seats: JSON.stringify(toIds(result.plan)), pins: JSON.stringify(pins), score: JSON.stringify(result.score), baseline: JSON.stringify(baseline), bound: JSON.stringify(bound), updated_by: tx.user!.id };
-    await tx.db
-      .insertInto('table_plans')
-      .values({ format_id: format.id, ...values })
-      .onConflict((oc) => oc.column('format_id').doUpdateSet({ ...values, generated_at: sql`now()`, updated_at: sql`now()` }))
-      .execute();
+    await upsertTablePlan(tx.db, format.id, { rounds, tables, seats: toIds(result.plan), pins, score: result.score, baseline, bound, updatedBy: tx.user!.id });
   });
 }
 
@@ -140,7 +135,7 @@ export async function moveSeat(ctx: Context, ref: string | number, raw: { regist
   const table = Number(raw.table) - 1;
   await inTransaction(ctx, async (tx) => {
     const format = await loadEditableFormat(tx, ref, { lock: true });
-    const row = await tx.db.selectFrom('table_plans').selectAll().where('format_id', '=', format.id).executeTakeFirst();
+    const row = await selectTablePlan(tx.db, format.id);
     if (!row) throw notFound();
     if (!Number.isInteger(round) || round < 0 || round >= row.rounds) throw new ValidationError({ round: t('input.number', { min: 1, max: row.rounds }) });
     if (!Number.isInteger(table) || table < 0 || table >= row.tables) throw new ValidationError({ table: t('input.number', { min: 1, max: row.tables }) });
@@ -174,10 +169,6 @@ export async function moveSeat(ctx: Context, ref: string | number, raw: { regist
     } catch (error) {
       seatingError(tx, error);
     }
-    await tx.db
-      .updateTable('table_plans')
-      .set({ seats: JSON.stringify(seats), pins: JSON.stringify(pins), score: JSON.stringify(score), updated_by: tx.user!.id, updated_at: sql`now()` })
-      .where('format_id', '=', format.id)
-      .execute();
+    await updateSeats(tx.db, format.id, { seats, pins, score, updatedBy: tx.user!.id });
   });
 }
