@@ -1,10 +1,11 @@
 import type { Context } from '../../platform/context.js';
 import { getPlaces } from '../places/service.js';
-import { renderCalendar, type CalendarEvent } from './ical/calendar-writer.js';
+import { createHash } from 'node:crypto';
+import { renderCalendar, renderEvent, wrapCalendar, type CalendarEvent } from './ical/calendar-writer.js';
 import { formatLabels } from './messages.js';
 import { DAY_MS, type FormatKind } from './model.js';
 import { loadVisibleFormat } from './policy.js';
-import { selectFeedFormats, selectFeedVersion, type FeedRow } from './queries.js';
+import { selectFeedFormats, selectFeedIndex, type FeedRow } from './queries.js';
 import { ownRegistration } from './registrations.js';
 
 /** iCalendar: a subscribable feed of public formats (all, or one kind) and one format's entry. */
@@ -35,24 +36,43 @@ async function eventsOf(ctx: Context, rows: FeedRow[], onlineLink?: string | nul
 const host = (ctx: Context) => new URL(ctx.config.publicUrl).host;
 
 /**
- * The rendered feeds per database handle and kind, with the version they were rendered from: a feed
- * of thousands of formats is rebuilt only when a format in it changed (one small query tells).
+ * Rendered entries per database handle, by format uid, with the stamp they were rendered from: a
+ * feed of thousands of formats renders only the entries that changed since (one small query tells),
+ * and answers with the same text — and ETag — while nothing did.
  */
+const entries = new WeakMap<object, Map<string, { stamp: string; text: string }>>();
 const feeds = new WeakMap<object, Map<string, { version: string; text: string }>>();
+
+function cacheOf<V>(store: WeakMap<object, Map<string, V>>, owner: object): Map<string, V> {
+  const cache = store.get(owner) ?? new Map<string, V>();
+  store.set(owner, cache);
+  return cache;
+}
 
 /** The feed of published and cancelled formats (of one kind, when given), from a year back, and its version (for the ETag). */
 export async function formatsFeed(ctx: Context, kind?: FormatKind): Promise<{ text: string; version: string }> {
-  // Whole days: the window moves once a day, so the version (and the cached text) holds all day.
+  // Whole days: the window moves once a day.
   const today = Math.floor(ctx.clock.now().getTime() / DAY_MS) * DAY_MS;
-  const window = { kind, since: new Date(today - FEED_HISTORY_DAYS * DAY_MS) };
-  const version = `${kind ?? 'all'}:${today}:${await selectFeedVersion(ctx.db, window)}`;
-  const cache = feeds.get(ctx.db) ?? new Map<string, { version: string; text: string }>();
-  feeds.set(ctx.db, cache);
-  const hit = cache.get(kind ?? '');
+  const index = await selectFeedIndex(ctx.db, { kind, since: new Date(today - FEED_HISTORY_DAYS * DAY_MS) });
+  const version = createHash('sha256').update(`${kind ?? 'all'}:${today}:${index.map((e) => `${e.id}=${e.stamp}`).join(',')}`).digest('base64url');
+  const feedCache = cacheOf(feeds, ctx.db);
+  const hit = feedCache.get(kind ?? '');
   if (hit?.version === version) return hit;
+  const rendered = cacheOf(entries, ctx.db);
+  const stale = index.filter((e) => rendered.get(e.uid)?.stamp !== e.stamp);
+  if (stale.length > 0) {
+    const stamps = new Map(stale.map((e) => [e.uid, e.stamp]));
+    const rows = await selectFeedFormats(ctx.db, { ids: stale.map((e) => e.id) });
+    for (const event of await eventsOf(ctx, rows)) rendered.set(event.id, { stamp: stamps.get(event.id)!, text: renderEvent(event, host(ctx)) });
+  }
+  // Entries of formats that left the full feed (older than a year, deleted) are dropped.
+  if (!kind && rendered.size > index.length) {
+    const current = new Set(index.map((e) => e.uid));
+    for (const uid of rendered.keys()) if (!current.has(uid)) rendered.delete(uid);
+  }
   const name = kind ? `Quartiersnetz – ${formatLabels('de').kind(kind)}` : 'Quartiersnetz – Formate';
-  const text = renderCalendar(await eventsOf(ctx, await selectFeedFormats(ctx.db, window)), { host: host(ctx), feed: { name } });
-  cache.set(kind ?? '', { version, text });
+  const text = wrapCalendar(index.map((e) => rendered.get(e.uid)!.text), { host: host(ctx), feed: { name } });
+  feedCache.set(kind ?? '', { version, text });
   return { version, text };
 }
 

@@ -132,18 +132,27 @@ function feedQuery(db: DbOrTx, options: { kind?: FormatKind; since: Date }) {
 }
 
 /** Published and cancelled formats for a calendar feed (optionally of one kind), oldest first: only the columns a calendar shows. */
-export async function selectFeedFormats(db: DbOrTx, options: { kind?: FormatKind; since: Date }): Promise<FeedRow[]> {
+export async function selectFeedFormats(db: DbOrTx, options: { kind?: FormatKind; since: Date } | { ids: number[] }): Promise<FeedRow[]> {
+  if ('ids' in options) return options.ids.length === 0 ? [] : db.selectFrom('formats').select(FEED_COLUMNS).where('id', 'in', options.ids).execute();
   return feedQuery(db, options).select(FEED_COLUMNS).orderBy('starts_at').orderBy('id').execute();
 }
 
+export interface FeedEntry {
+  id: number;
+  uid: string;
+  /** Changes whenever the format's entry would (its last change, SEQUENCE, status). */
+  stamp: string;
+}
+
 /**
- * What changes whenever the feed would: a digest of every format's id, SEQUENCE, status and last
- * change. (The latest change alone is not enough: a transaction that began earlier can commit later
- * with an older timestamp.) Place names are not part of it; a renamed place shows after a change.
+ * The feed's formats in order, each with a stamp of its state: which entries a cached feed can keep.
+ * Per row, so a transaction that began earlier and commits later is still seen. (Place names are
+ * not part of it: a renamed place shows after the format's next change.)
  */
-export async function selectFeedVersion(db: DbOrTx, options: { kind?: FormatKind; since: Date }): Promise<string> {
-  const row = await feedQuery(db, options)
-    .select(sql<string>`count(*) || ':' || md5(coalesce(string_agg(id::text || ':' || sequence || ':' || status || ':' || (extract(epoch from updated_at) * 1000000)::bigint, ',' order by id), ''))`.as('version'))
-    .executeTakeFirstOrThrow();
-  return row.version;
+export async function selectFeedIndex(db: DbOrTx, options: { kind?: FormatKind; since: Date }): Promise<FeedEntry[]> {
+  return feedQuery(db, options)
+    .select(['id', 'uid', sql<string>`(extract(epoch from updated_at) * 1000000)::bigint || ':' || sequence || ':' || status`.as('stamp')])
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
 }

@@ -50,6 +50,11 @@ export function formatUid(id: string, host: string): string {
 
 /** The whole iCalendar object with CRLF line ends, folded; the VTIMEZONE is always present. */
 export function renderCalendar(events: readonly CalendarEvent[], options: CalendarOptions): string {
+  return wrapCalendar(events.map((event) => renderEvent(event, options.host)), options);
+}
+
+/** A calendar around events already rendered by renderEvent (a feed keeps them between requests). */
+export function wrapCalendar(events: Iterable<string>, options: CalendarOptions): string {
   const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`];
   if (options.feed) {
     head.push(
@@ -62,12 +67,13 @@ export function renderCalendar(events: readonly CalendarEvent[], options: Calend
   // Written even without events: a VCALENDAR needs at least one component (an empty feed stays valid).
   head.push(...BERLIN_VTIMEZONE);
   const parts = [head.map(foldLine).join('\r\n'), '\r\n'];
-  for (const event of events) parts.push(renderEvent(event, options.host));
+  for (const event of events) parts.push(event);
   parts.push('END:VCALENDAR\r\n');
   return parts.join('');
 }
 
-function renderEvent(event: CalendarEvent, host: string): string {
+/** One VEVENT with its CRLF line ends, folded. */
+export function renderEvent(event: CalendarEvent, host: string): string {
   if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) throw new RangeError(`invalid sequence for format ${event.id}`);
   if (!(event.endsAt.getTime() > event.startsAt.getTime())) throw new RangeError(`format ${event.id} does not end after it starts`);
   const url = uri(event.url);
