@@ -4,7 +4,6 @@ import { AppError } from '../../platform/errors/index.js';
 import { errorMessage, formBody, formStrings, idParam, queryText, redirectTo, slugParam } from '../../platform/http/route-helpers.js';
 import { page } from '../../platform/http/routes.js';
 import { requestLimit } from '../../platform/http/request-limit.js';
-import { berlinLocalString } from '../../platform/berlin-time.js';
 import { translator } from '../../platform/i18n/index.js';
 import { listMyActors } from '../actors/service.js';
 import { PAGE_FILTERS, readFilters } from './filters.js';
@@ -30,7 +29,7 @@ import {
   type RegistrationOutcome,
 } from './service.js';
 import { CalendarPage } from './views/calendar-page.js';
-import { FormatForm, type FormatFormState } from './views/format-form.js';
+import { FormatForm, formValuesOf, type FormatFormState } from './views/format-form.js';
 import { FormatPage, type FormState } from './views/format-page.js';
 import { ListPage } from './views/list-page.js';
 import { NoticeAlert, noticeOf, type Notice } from './views/notices.js';
@@ -120,27 +119,7 @@ export async function formatPages(app: FastifyInstance) {
     access: 'member',
     handler: async (request, reply) => {
       const { row, hostSlugs, editorEmails, placeName } = await getFormatForEdit(request.ctx, slugParam(request));
-      const values = {
-        kind: row.kind,
-        title: row.title,
-        teaser: row.teaser,
-        description: row.description,
-        agenda: row.agenda.map((item) => `${item.time} ${item.title}`).join('\n'),
-        startsAt: berlinLocalString(row.starts_at),
-        endsAt: berlinLocalString(row.ends_at),
-        mode: row.mode,
-        venue: row.venue ?? '',
-        place: placeName,
-        placeId: row.place_id ? String(row.place_id) : '',
-        onlineLink: row.online_link ?? '',
-        hosts: hostSlugs.join('\n'),
-        editors: editorEmails.join('\n'),
-        actionFields: row.action_fields,
-        capacity: row.capacity === null ? '' : String(row.capacity),
-        registrationOpensAt: row.registration_opens_at ? berlinLocalString(row.registration_opens_at) : '',
-        registrationClosesAt: row.registration_closes_at ? berlinLocalString(row.registration_closes_at) : '',
-        maxSectorShare: row.max_sector_share === null ? '' : String(row.max_sector_share),
-      };
+      const values = formValuesOf(row, { hostSlugs, editorEmails, placeName });
       const { title, body } = formView(request, { values, errors: {} }, { slug: row.slug, title: row.title });
       return reply.page(title, body);
     },

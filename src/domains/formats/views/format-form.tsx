@@ -1,9 +1,11 @@
+import { berlinLocalString } from '../../../platform/berlin-time.js';
 import { localePath, translator, type Locale } from '../../../platform/i18n/index.js';
 import { Button, ChoiceGroup, ErrorSummary, Field, Form, Select } from '../../../platform/layout/components.js';
 import { ACTION_FIELDS, modelLabels } from '../../actors/service.js';
 import type { Place } from '../../places/service.js';
 import { PlaceField } from '../../places/views/place-field.js';
 import { formatLabels, messages } from '../messages.js';
+import type { FormatRow } from '../queries.js';
 import { AGENDA_MAX_ITEMS, FORMAT_KINDS, FORMAT_MODES, LINK_MAX, TEASER_MAX, TITLE_MAX, VENUE_MAX } from '../model.js';
 
 /** Planning a format: one form for new and existing ones, in four groups. */
@@ -13,6 +15,32 @@ export interface FormatFormState {
   errors: Record<string, string>;
   message?: string;
   placeCandidates?: Place[];
+}
+
+/** A saved format as its edit form shows it: the same strings a coordinator would type. */
+export function formValuesOf(row: FormatRow, extra: { hostSlugs: string[]; editorEmails: string[]; placeName: string }): FormatFormState['values'] {
+  const local = (date: Date | null) => (date ? berlinLocalString(date) : '');
+  return {
+    kind: row.kind,
+    title: row.title,
+    teaser: row.teaser,
+    description: row.description,
+    agenda: row.agenda.map((item) => `${item.time} ${item.title}`).join('\n'),
+    startsAt: local(row.starts_at),
+    endsAt: local(row.ends_at),
+    mode: row.mode,
+    venue: row.venue ?? '',
+    place: extra.placeName,
+    placeId: row.place_id ? String(row.place_id) : '',
+    onlineLink: row.online_link ?? '',
+    hosts: extra.hostSlugs.join('\n'),
+    editors: extra.editorEmails.join('\n'),
+    actionFields: row.action_fields,
+    capacity: row.capacity === null ? '' : String(row.capacity),
+    registrationOpensAt: local(row.registration_opens_at),
+    registrationClosesAt: local(row.registration_closes_at),
+    maxSectorShare: row.max_sector_share === null ? '' : String(row.max_sector_share),
+  };
 }
 
 const one = (values: FormatFormState['values'], key: string) => {
